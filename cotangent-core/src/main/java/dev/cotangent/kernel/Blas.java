@@ -1,0 +1,53 @@
+package dev.cotangent.kernel;
+
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * The BLAS calls Cotangent makes, through OpenBLAS (JavaCPP's preset, native library shipped in the Maven
+ * jar). Row-major throughout; the caller gives the output array.
+ */
+public final class Blas {
+    private Blas() {}
+
+    /**
+     * {@code C[m×n] = op(A) op(B)} where {@code op(A)} is {@code m×k} and {@code op(B)} is {@code k×n};
+     * {@code A} is stored {@code m×k} (or {@code k×m} when {@code transA}), likewise {@code B}. Overwrites
+     * {@code c[cOff .. cOff+m*n)}.
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                            double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+            return;
+        }
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
+        int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
+        if (aOff == 0 && bOff == 0 && cOff == 0 && c.length == m * n) {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, n);
+            return;
+        }
+        // JavaCPP passes whole Java arrays (heap buffers with an offset are not supported), so an
+        // operand that starts inside a larger array is copied to an array of its own first.
+        double[] as = aOff == 0 && a.length == m * k ? a : java.util.Arrays.copyOfRange(a, aOff, aOff + m * k);
+        double[] bs = bOff == 0 && b.length == k * n ? b : java.util.Arrays.copyOfRange(b, bOff, bOff + k * n);
+        double[] cs = new double[m * n];
+        openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, as, lda, bs, ldb, 0.0, cs, n);
+        System.arraycopy(cs, 0, c, cOff, m * n);
+    }
+
+    /** Sets the number of threads OpenBLAS uses for every later call (process-wide). */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Blas.setThreads: " + threads + " threads; give 1 or more");
+        }
+        openblas.blas_set_num_threads(threads);
+    }
+
+    /** The number of threads OpenBLAS currently uses. */
+    public static int threads() {
+        return openblas.blas_get_num_threads();
+    }
+}

@@ -1,0 +1,704 @@
+package dev.cotangent.tensor;
+
+import dev.cotangent.kernel.BinaryKernel;
+import dev.cotangent.kernel.Blas;
+import dev.cotangent.kernel.ReduceKernel;
+import dev.cotangent.kernel.UnaryKernel;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable, dense, row-major array of {@code double}s with a {@link Shape}. Numbers only: it knows
+ * nothing of differentiation. Every operation returns a new array (or shares this one's storage when the
+ * numbers do not change, as reshape does); nothing is modified in place.
+ */
+public final class NDArray {
+    private final Shape shape;
+    private final double[] data;
+
+    private NDArray(Shape shape, double[] data) {
+        this.shape = shape;
+        this.data = data;
+    }
+
+    // ------------------------------------------------------------------ creation
+
+    /**
+     * Wraps {@code data} (row-major) as an array of {@code shape} <em>without copying</em>: the caller hands
+     * over the array and must not modify it afterwards. Use {@link #of(Shape, double...)} to copy.
+     */
+    public static NDArray wrap(Shape shape, double[] data) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("NDArray: " + data.length + " values do not fill shape " + shape
+                    + " (" + shape.size() + " elements)");
+        }
+        return new NDArray(shape, data);
+    }
+
+    /** An array of {@code shape} holding a copy of {@code values} (row-major). */
+    public static NDArray of(Shape shape, double... values) {
+        return wrap(shape, values.clone());
+    }
+
+    /** A 0-d array. */
+    public static NDArray scalar(double v) {
+        return new NDArray(Shape.scalar(), new double[] {v});
+    }
+
+    /** A 1-d array holding a copy of {@code values}. */
+    public static NDArray of(double... values) {
+        return new NDArray(Shape.of(values.length), values.clone());
+    }
+
+    /** A 2-d array from rows of equal length. */
+    public static NDArray of(double[][] rows) {
+        int m = rows.length;
+        int n = m == 0 ? 0 : rows[0].length;
+        double[] d = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            if (rows[i].length != n) {
+                throw new IllegalArgumentException("NDArray.of(double[][]): row " + i + " has " + rows[i].length
+                        + " values but row 0 has " + n + "; every row must have the same length");
+            }
+            System.arraycopy(rows[i], 0, d, i * n, n);
+        }
+        return new NDArray(Shape.of(m, n), d);
+    }
+
+    public static NDArray zeros(int... dims) {
+        Shape s = Shape.of(dims);
+        return new NDArray(s, new double[s.size()]);
+    }
+
+    public static NDArray ones(int... dims) {
+        return full(1.0, dims);
+    }
+
+    public static NDArray full(double value, int... dims) {
+        Shape s = Shape.of(dims);
+        double[] d = new double[s.size()];
+        Arrays.fill(d, value);
+        return new NDArray(s, d);
+    }
+
+    /** {@code [0, 1, ..., n-1]}. */
+    public static NDArray arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /** Values {@code start, start+step, ...} strictly before {@code stop} (NumPy's arange). */
+    public static NDArray arange(double start, double stop, double step) {
+        if (step == 0 || Double.isNaN(step)) {
+            throw new IllegalArgumentException("arange: step is " + step + "; give a non-zero step");
+        }
+        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = start + i * step;
+        return new NDArray(Shape.of(n), d);
+    }
+
+    /** {@code n} evenly spaced values from {@code a} to {@code b}, both included. */
+    public static NDArray linspace(double a, double b, int n) {
+        if (n < 0) throw new IllegalArgumentException("linspace: n = " + n + "; give n >= 0");
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
+        return new NDArray(Shape.of(n), d);
+    }
+
+    /** The {@code n×n} identity matrix. */
+    public static NDArray eye(int n) {
+        double[] d = new double[n * n];
+        for (int i = 0; i < n; i++) d[i * n + i] = 1.0;
+        return new NDArray(Shape.of(n, n), d);
+    }
+
+    /** Independent uniform draws in {@code [lo, hi)} from the given (seeded) generator, row-major. */
+    public static NDArray uniform(RandomGenerator rng, double lo, double hi, int... dims) {
+        Shape s = Shape.of(dims);
+        double[] d = new double[s.size()];
+        for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * rng.nextDouble();
+        return new NDArray(s, d);
+    }
+
+    /** Independent normal draws with the given mean and standard deviation from the (seeded) generator. */
+    public static NDArray normal(RandomGenerator rng, double mean, double std, int... dims) {
+        Shape s = Shape.of(dims);
+        double[] d = new double[s.size()];
+        for (int i = 0; i < d.length; i++) d[i] = mean + std * rng.nextGaussian();
+        return new NDArray(s, d);
+    }
+
+    // ------------------------------------------------------------------ access
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public int rank() {
+        return shape.rank();
+    }
+
+    public int size() {
+        return shape.size();
+    }
+
+    /** The single value of a one-element array. */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalArgumentException("item: array of shape " + shape + " has " + data.length
+                    + " elements; item() needs exactly one (reduce it first, e.g. sum())");
+        }
+        return data[0];
+    }
+
+    /** The element at a full index (one coordinate per axis). */
+    public double get(int... index) {
+        if (index.length != rank()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for shape " + shape
+                    + "; give one index per axis");
+        }
+        int flat = 0;
+        int[] st = shape.strides();
+        for (int i = 0; i < index.length; i++) {
+            int d = shape.dim(i);
+            int k = index[i] < 0 ? index[i] + d : index[i];
+            if (k < 0 || k >= d) {
+                throw new IllegalArgumentException("get: index " + index[i] + " is out of range for axis " + i
+                        + " of shape " + shape);
+            }
+            flat += k * st[i];
+        }
+        return data[flat];
+    }
+
+    /** A row-major copy of the values. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /**
+     * The storage itself, for kernels and bindings that promise not to write to it. Writing to it breaks
+     * immutability for every array sharing it.
+     */
+    public double[] unsafeData() {
+        return data;
+    }
+
+    // ------------------------------------------------------------------ elementwise
+
+    /** {@code fn} applied to every element. */
+    public NDArray map(UnaryKernel.Fn fn) {
+        double[] out = new double[data.length];
+        UnaryKernel.apply(fn, data, out, data.length);
+        return new NDArray(shape, out);
+    }
+
+    /** {@code fn(this, other)} elementwise with NumPy broadcasting. */
+    public NDArray zip(BinaryKernel.Fn fn, NDArray other) {
+        double[] a = data;
+        double[] b = other.data;
+        if (shape.equals(other.shape)) {
+            double[] out = new double[a.length];
+            BinaryKernel.same(fn, a, b, out, a.length);
+            return new NDArray(shape, out);
+        }
+        Shape s = Shape.broadcast(fn.label(), shape, other.shape);
+        double[] out = new double[s.size()];
+        if (b.length == 1 && s.equals(shape)) {
+            BinaryKernel.scalarRight(fn, a, b[0], out, out.length);
+        } else if (a.length == 1 && s.equals(other.shape)) {
+            BinaryKernel.scalarLeft(fn, a[0], b, out, out.length);
+        } else {
+            BinaryKernel.strided(fn, a, broadcastStrides(shape, s), b, broadcastStrides(other.shape, s), s.dims(), out);
+        }
+        return new NDArray(s, out);
+    }
+
+    /** {@code cond != 0 ? a : b} elementwise, the three broadcast together. */
+    public static NDArray where(NDArray cond, NDArray a, NDArray b) {
+        Shape s = Shape.broadcast("where", Shape.broadcast("where", cond.shape, a.shape), b.shape);
+        NDArray c = cond.broadcastTo(s);
+        NDArray x = a.broadcastTo(s);
+        NDArray y = b.broadcastTo(s);
+        double[] out = new double[s.size()];
+        for (int i = 0; i < out.length; i++) out[i] = c.data[i] != 0.0 ? x.data[i] : y.data[i];
+        return new NDArray(s, out);
+    }
+
+    public NDArray add(NDArray o) { return zip(BinaryKernel.Fn.ADD, o); }
+    public NDArray sub(NDArray o) { return zip(BinaryKernel.Fn.SUB, o); }
+    public NDArray mul(NDArray o) { return zip(BinaryKernel.Fn.MUL, o); }
+    public NDArray div(NDArray o) { return zip(BinaryKernel.Fn.DIV, o); }
+    public NDArray pow(NDArray o) { return zip(BinaryKernel.Fn.POW, o); }
+    public NDArray maximum(NDArray o) { return zip(BinaryKernel.Fn.MAXIMUM, o); }
+    public NDArray minimum(NDArray o) { return zip(BinaryKernel.Fn.MINIMUM, o); }
+    public NDArray atan2(NDArray o) { return zip(BinaryKernel.Fn.ATAN2, o); }
+    public NDArray eq(NDArray o) { return zip(BinaryKernel.Fn.EQ, o); }
+    public NDArray ne(NDArray o) { return zip(BinaryKernel.Fn.NE, o); }
+    public NDArray lt(NDArray o) { return zip(BinaryKernel.Fn.LT, o); }
+    public NDArray le(NDArray o) { return zip(BinaryKernel.Fn.LE, o); }
+    public NDArray gt(NDArray o) { return zip(BinaryKernel.Fn.GT, o); }
+    public NDArray ge(NDArray o) { return zip(BinaryKernel.Fn.GE, o); }
+
+    public NDArray neg() { return map(UnaryKernel.Fn.NEG); }
+    public NDArray exp() { return map(UnaryKernel.Fn.EXP); }
+    public NDArray log() { return map(UnaryKernel.Fn.LOG); }
+    public NDArray log1p() { return map(UnaryKernel.Fn.LOG1P); }
+    public NDArray expm1() { return map(UnaryKernel.Fn.EXPM1); }
+    public NDArray sqrt() { return map(UnaryKernel.Fn.SQRT); }
+    public NDArray sin() { return map(UnaryKernel.Fn.SIN); }
+    public NDArray cos() { return map(UnaryKernel.Fn.COS); }
+    public NDArray tan() { return map(UnaryKernel.Fn.TAN); }
+    public NDArray asin() { return map(UnaryKernel.Fn.ASIN); }
+    public NDArray acos() { return map(UnaryKernel.Fn.ACOS); }
+    public NDArray atan() { return map(UnaryKernel.Fn.ATAN); }
+    public NDArray sinh() { return map(UnaryKernel.Fn.SINH); }
+    public NDArray cosh() { return map(UnaryKernel.Fn.COSH); }
+    public NDArray tanh() { return map(UnaryKernel.Fn.TANH); }
+    public NDArray sigmoid() { return map(UnaryKernel.Fn.SIGMOID); }
+    /** log(1+e^x), stable for large |x|. */
+    public NDArray softplus() { return map(UnaryKernel.Fn.SOFTPLUS); }
+    public NDArray relu() { return map(UnaryKernel.Fn.RELU); }
+    public NDArray abs() { return map(UnaryKernel.Fn.ABS); }
+    public NDArray sign() { return map(UnaryKernel.Fn.SIGN); }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Reduces over {@code axes} (none given: every axis); {@code keepDims} keeps them with size 1. */
+    public NDArray reduce(ReduceKernel.Fn fn, boolean keepDims, int... axes) {
+        String op = fn.name().toLowerCase(java.util.Locale.ROOT);
+        int[] ax = shape.axes(axes, op);
+        Shape out = shape.reduce(ax, keepDims);
+        if (shape.size() == 0 && (fn == ReduceKernel.Fn.MAX || fn == ReduceKernel.Fn.MIN)) {
+            throw new IllegalArgumentException(op + ": shape " + shape + " is empty; " + op + " of no elements is undefined");
+        }
+        boolean[] reduced = new boolean[rank()];
+        for (int a : ax) reduced[a] = true;
+        double[] o = new double[out.size()];
+        if (o.length > 0) ReduceKernel.reduce(fn, data, shape.dims(), reduced, o);
+        return new NDArray(out, o);
+    }
+
+    public NDArray sum(int... axes) { return reduce(ReduceKernel.Fn.SUM, false, axes); }
+    public NDArray sum(boolean keepDims, int... axes) { return reduce(ReduceKernel.Fn.SUM, keepDims, axes); }
+    public NDArray prod(boolean keepDims, int... axes) { return reduce(ReduceKernel.Fn.PROD, keepDims, axes); }
+    public NDArray max(boolean keepDims, int... axes) { return reduce(ReduceKernel.Fn.MAX, keepDims, axes); }
+    public NDArray min(boolean keepDims, int... axes) { return reduce(ReduceKernel.Fn.MIN, keepDims, axes); }
+    /** log Σ exp, computed as m + log Σ exp(x − m) with m the maximum. */
+    public NDArray logsumexp(boolean keepDims, int... axes) { return reduce(ReduceKernel.Fn.LOGSUMEXP, keepDims, axes); }
+
+    /** The mean over {@code axes} (none given: every axis). */
+    public NDArray mean(boolean keepDims, int... axes) {
+        int[] ax = shape.axes(axes, "mean");
+        int count = 1;
+        for (int a : ax) count *= shape.dim(a);
+        return sum(keepDims, axes).mul(scalar(1.0 / count));
+    }
+
+    /** Index of the largest element along {@code axis} (first one on ties), as doubles. */
+    public NDArray argmax(int axis) {
+        int a = shape.axis(axis, "argmax");
+        if (shape.dim(a) == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + shape + " is empty");
+        }
+        Shape out = shape.reduce(new int[] {a}, false);
+        double[] o = new double[out.size()];
+        ReduceKernel.argmax(data, shape.dims(), a, o);
+        return new NDArray(out, o);
+    }
+
+    /** Index of the largest element of the flattened array. */
+    public int argmax() {
+        return (int) reshape(size()).argmax(0).item();
+    }
+
+    // ------------------------------------------------------------------ shape moves
+
+    /** The same values in another shape of the same size; one dimension may be -1 (inferred). Shares storage. */
+    public NDArray reshape(int... dims) {
+        int[] d = dims.clone();
+        int infer = -1;
+        int known = 1;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] == -1) {
+                if (infer >= 0) {
+                    throw new IllegalArgumentException("reshape: " + shape + " to " + Arrays.toString(dims)
+                            + ": only one dimension may be -1");
+                }
+                infer = i;
+            } else if (d[i] < 0) {
+                throw new IllegalArgumentException("reshape: " + shape + " to " + Arrays.toString(dims)
+                        + ": dimension " + d[i] + " is negative; use sizes >= 0 or a single -1");
+            } else {
+                known *= d[i];
+            }
+        }
+        if (infer >= 0) {
+            if (known == 0 || size() % known != 0) {
+                throw new IllegalArgumentException("reshape: cannot infer the -1 in " + Arrays.toString(dims)
+                        + " for " + size() + " elements of shape " + shape);
+            }
+            d[infer] = size() / known;
+        }
+        Shape s = Shape.of(d);
+        if (s.size() != size()) {
+            throw new IllegalArgumentException("reshape: shape " + shape + " (" + size() + " elements) cannot become "
+                    + s + " (" + s.size() + " elements); the sizes must match");
+        }
+        return new NDArray(s, data);
+    }
+
+    /** Reverses the axes (the matrix transpose for 2-d). */
+    public NDArray transpose() {
+        int r = rank();
+        int[] p = new int[r];
+        for (int i = 0; i < r; i++) p[i] = r - 1 - i;
+        return permute(p);
+    }
+
+    /** Axis {@code i} of the result is axis {@code perm[i]} of this array. */
+    public NDArray permute(int... perm) {
+        int r = rank();
+        if (perm.length != r) {
+            throw new IllegalArgumentException("permute: " + Arrays.toString(perm) + " for shape " + shape
+                    + "; give a permutation of all " + r + " axes");
+        }
+        boolean[] seen = new boolean[r];
+        int[] p = new int[r];
+        for (int i = 0; i < r; i++) {
+            p[i] = shape.axis(perm[i], "permute");
+            if (seen[p[i]]) {
+                throw new IllegalArgumentException("permute: " + Arrays.toString(perm) + " repeats axis " + p[i]);
+            }
+            seen[p[i]] = true;
+        }
+        int[] inDims = shape.dims();
+        int[] inStrides = shape.strides();
+        int[] outDims = new int[r];
+        int[] srcStrides = new int[r];
+        for (int i = 0; i < r; i++) {
+            outDims[i] = inDims[p[i]];
+            srcStrides[i] = inStrides[p[i]];
+        }
+        return gatherStrided(Shape.of(outDims), srcStrides, 0);
+    }
+
+    /** Removes every axis of size 1. */
+    public NDArray squeeze() {
+        return reshape(Arrays.stream(shape.dims()).filter(d -> d != 1).toArray());
+    }
+
+    /** Removes {@code axis}, which must have size 1. */
+    public NDArray squeeze(int axis) {
+        int a = shape.axis(axis, "squeeze");
+        if (shape.dim(a) != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + shape + " has size "
+                    + shape.dim(a) + "; only size-1 axes can be squeezed");
+        }
+        int[] d = shape.dims();
+        int[] out = new int[d.length - 1];
+        for (int i = 0, j = 0; i < d.length; i++) if (i != a) out[j++] = d[i];
+        return reshape(out);
+    }
+
+    /** Inserts an axis of size 1 at {@code axis} (in the result's numbering, -1 appends). */
+    public NDArray unsqueeze(int axis) {
+        int r = rank() + 1;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r
+                    + " (from shape " + shape + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
+        }
+        int a = axis < 0 ? axis + r : axis;
+        int[] d = shape.dims();
+        int[] out = new int[r];
+        for (int i = 0, j = 0; i < r; i++) out[i] = i == a ? 1 : d[j++];
+        return reshape(out);
+    }
+
+    /** The array repeated along broadcast axes to {@code target} (NumPy's broadcast_to). */
+    public NDArray broadcastTo(Shape target) {
+        if (shape.equals(target)) return this;
+        if (!shape.broadcastsTo(target)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + shape + " cannot be broadcast to " + target
+                    + " (sizes must be equal or 1, aligned from the right)");
+        }
+        return gatherStrided(target, broadcastStrides(shape, target), 0);
+    }
+
+    public NDArray broadcastTo(int... dims) {
+        return broadcastTo(Shape.of(dims));
+    }
+
+    /** Elements {@code start <= i < end} along {@code axis} (negative bounds count from the end). */
+    public NDArray slice(int axis, int start, int end) {
+        int a = shape.axis(axis, "slice");
+        int d = shape.dim(a);
+        int s = start < 0 ? start + d : start;
+        int e = end < 0 ? end + d : end;
+        if (s < 0 || e > d || s > e) {
+            throw new IllegalArgumentException("slice: range [" + start + ", " + end + ") is out of bounds for axis "
+                    + axis + " of shape " + shape + " (size " + d + ")");
+        }
+        int[] dims = shape.dims();
+        dims[a] = e - s;
+        return gatherStrided(Shape.of(dims), shape.strides(), s * shape.strides()[a]);
+    }
+
+    /** A box: {@code start[i] <= index[i] < end[i]} on every axis. */
+    public NDArray slice(int[] start, int[] end) {
+        if (start.length != rank() || end.length != rank()) {
+            throw new IllegalArgumentException("slice: bounds " + Arrays.toString(start) + ".." + Arrays.toString(end)
+                    + " for shape " + shape + "; give one start and one end per axis");
+        }
+        NDArray r = this;
+        for (int i = 0; i < start.length; i++) r = r.slice(i, start[i], end[i]);
+        return r;
+    }
+
+    /** The entries at {@code indices} along {@code axis} (NumPy's take); indices may repeat. */
+    public NDArray take(int[] indices, int axis) {
+        int a = shape.axis(axis, "take");
+        int d = shape.dim(a);
+        int outer = 1;
+        for (int i = 0; i < a; i++) outer *= shape.dim(i);
+        int inner = 1;
+        for (int i = a + 1; i < rank(); i++) inner *= shape.dim(i);
+        double[] out = new double[outer * indices.length * inner];
+        for (int k = 0; k < indices.length; k++) {
+            int idx = indices[k] < 0 ? indices[k] + d : indices[k];
+            if (idx < 0 || idx >= d) {
+                throw new IllegalArgumentException("take: index " + indices[k] + " is out of range for axis " + axis
+                        + " of shape " + shape + " (size " + d + ")");
+            }
+        }
+        for (int o = 0; o < outer; o++) {
+            for (int k = 0; k < indices.length; k++) {
+                int idx = indices[k] < 0 ? indices[k] + d : indices[k];
+                System.arraycopy(data, (o * d + idx) * inner, out, (o * indices.length + k) * inner, inner);
+            }
+        }
+        int[] dims = shape.dims();
+        dims[a] = indices.length;
+        return new NDArray(Shape.of(dims), out);
+    }
+
+    /** Joins arrays along an existing axis; the other axes must agree. */
+    public static NDArray concat(int axis, NDArray... parts) {
+        if (parts.length == 0) throw new IllegalArgumentException("concat: no arrays given");
+        Shape first = parts[0].shape;
+        if (first.rank() == 0) {
+            throw new IllegalArgumentException("concat: 0-d arrays have no axis to join; use stack");
+        }
+        int a = first.axis(axis, "concat");
+        int total = 0;
+        for (NDArray p : parts) {
+            if (p.rank() != first.rank()) {
+                throw new IllegalArgumentException("concat: shapes " + first + " and " + p.shape + " differ in rank");
+            }
+            for (int i = 0; i < first.rank(); i++) {
+                if (i != a && p.shape.dim(i) != first.dim(i)) {
+                    throw new IllegalArgumentException("concat: shapes " + first + " and " + p.shape
+                            + " differ at axis " + i + " (only axis " + a + " may differ)");
+                }
+            }
+            total += p.shape.dim(a);
+        }
+        int outer = 1;
+        for (int i = 0; i < a; i++) outer *= first.dim(i);
+        int inner = 1;
+        for (int i = a + 1; i < first.rank(); i++) inner *= first.dim(i);
+        double[] out = new double[outer * total * inner];
+        int off = 0;
+        for (NDArray p : parts) {
+            int len = p.shape.dim(a) * inner;
+            for (int o = 0; o < outer; o++) System.arraycopy(p.data, o * len, out, o * total * inner + off, len);
+            off += len;
+        }
+        int[] dims = first.dims();
+        dims[a] = total;
+        return new NDArray(Shape.of(dims), out);
+    }
+
+    /** Joins arrays of one shape along a new axis. */
+    public static NDArray stack(int axis, NDArray... parts) {
+        if (parts.length == 0) throw new IllegalArgumentException("stack: no arrays given");
+        NDArray[] u = new NDArray[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].shape.equals(parts[0].shape)) {
+                throw new IllegalArgumentException("stack: shapes " + parts[0].shape + " and " + parts[i].shape
+                        + " differ; stack needs arrays of one shape");
+            }
+            u[i] = parts[i].unsqueeze(axis);
+        }
+        return concat(axis, u);
+    }
+
+    // ------------------------------------------------------------------ products
+
+    /**
+     * NumPy's matmul: matrix product over the last two axes, batch axes broadcast; a 1-d left operand is a
+     * row, a 1-d right operand a column (and that axis is dropped from the result).
+     */
+    public NDArray matmul(NDArray b) {
+        if (rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul: " + shape + " @ " + b.shape
+                    + ": matmul needs arrays of rank >= 1; use mul for scalars");
+        }
+        NDArray a2 = rank() == 1 ? reshape(1, size()) : this;
+        NDArray b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
+        NDArray c = matmul(a2, b2, false, false, shape, b.shape);
+        if (rank() == 1) c = c.squeeze(-2);
+        if (b.rank() == 1) c = c.squeeze(-1);
+        return c;
+    }
+
+    /**
+     * Batched {@code op(A) op(B)} over the last two axes of arrays of rank >= 2, where {@code op} transposes
+     * the last two axes when its flag is set; batch axes broadcast.
+     */
+    public static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB) {
+        return matmul(a, b, transA, transB, a.shape, b.shape);
+    }
+
+    private static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB, Shape sa, Shape sb) {
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": both operands need rank >= 2 here");
+        }
+        int ra = a.rank();
+        int rb = b.rank();
+        int m = transA ? a.shape.dim(ra - 1) : a.shape.dim(ra - 2);
+        int ka = transA ? a.shape.dim(ra - 2) : a.shape.dim(ra - 1);
+        int kb = transB ? b.shape.dim(rb - 1) : b.shape.dim(rb - 2);
+        int n = transB ? b.shape.dim(rb - 2) : b.shape.dim(rb - 1);
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": inner dimensions " + ka + " and "
+                    + kb + " differ");
+        }
+        Shape batchA = Shape.of(Arrays.copyOf(a.shape.dims(), ra - 2));
+        Shape batchB = Shape.of(Arrays.copyOf(b.shape.dims(), rb - 2));
+        Shape batch;
+        try {
+            batch = Shape.broadcast("matmul", batchA, batchB);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": batch dimensions " + batchA + " and "
+                    + batchB + " cannot be broadcast", e);
+        }
+        int[] outDims = Arrays.copyOf(batch.dims(), batch.rank() + 2);
+        outDims[batch.rank()] = m;
+        outDims[batch.rank() + 1] = n;
+        double[] c = new double[batch.size() * m * n];
+        int nb = batch.size();
+        if (nb == 1) {
+            Blas.gemm(transA, transB, m, n, ka, a.data, 0, b.data, 0, c, 0);
+        } else {
+            int[] sA = broadcastStrides(batchA, batch);
+            int[] sB = broadcastStrides(batchB, batch);
+            int[] bd = batch.dims();
+            int[] idx = new int[bd.length];
+            for (int t = 0; t < nb; t++) {
+                int oa = 0;
+                int ob = 0;
+                for (int d = 0; d < bd.length; d++) {
+                    oa += idx[d] * sA[d];
+                    ob += idx[d] * sB[d];
+                }
+                Blas.gemm(transA, transB, m, n, ka, a.data, oa * m * ka, b.data, ob * ka * n, c, t * m * n);
+                for (int d = bd.length - 1; d >= 0; d--) {
+                    if (++idx[d] < bd[d]) break;
+                    idx[d] = 0;
+                }
+            }
+        }
+        return new NDArray(Shape.of(outDims), c);
+    }
+
+    /** The inner product of two 1-d arrays of one length. */
+    public double dot(NDArray b) {
+        if (rank() != 1 || b.rank() != 1 || size() != b.size()) {
+            throw new IllegalArgumentException("dot: " + shape + " . " + b.shape
+                    + ": dot takes two 1-d arrays of the same length; use matmul otherwise");
+        }
+        double s = 0;
+        for (int i = 0; i < data.length; i++) s += data[i] * b.data[i];
+        return s;
+    }
+
+    /** The outer product {@code a_i b_j} of two 1-d arrays. */
+    public NDArray outer(NDArray b) {
+        if (rank() != 1 || b.rank() != 1) {
+            throw new IllegalArgumentException("outer: " + shape + " x " + b.shape + ": outer takes two 1-d arrays");
+        }
+        return reshape(size(), 1).mul(b.reshape(1, b.size()));
+    }
+
+    // ------------------------------------------------------------------ comparison and printing
+
+    /** NumPy's allclose: same shape and |a − b| <= atol + rtol·|b| everywhere (NaN equals NaN only if both are NaN). */
+    public boolean allClose(NDArray b, double rtol, double atol) {
+        if (!shape.equals(b.shape)) return false;
+        for (int i = 0; i < data.length; i++) {
+            double x = data[i];
+            double y = b.data[i];
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                if (!(Double.isNaN(x) && Double.isNaN(y))) return false;
+            } else if (x != y && !(Math.abs(x - y) <= atol + rtol * Math.abs(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** allClose with NumPy's defaults rtol = 1e-5, atol = 1e-8. */
+    public boolean allClose(NDArray b) {
+        return allClose(b, 1e-5, 1e-8);
+    }
+
+    /** Prints like NumPy: nested brackets, aligned columns, long arrays summarised with "...". */
+    @Override
+    public String toString() {
+        return ArrayPrinter.print(this);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Strides of {@code from} over the dimensions of {@code to}, 0 on broadcast axes. */
+    static int[] broadcastStrides(Shape from, Shape to) {
+        int r = to.rank();
+        int off = r - from.rank();
+        int[] st = from.strides();
+        int[] out = new int[r];
+        for (int i = 0; i < from.rank(); i++) out[i + off] = from.dim(i) == 1 ? 0 : st[i];
+        return out;
+    }
+
+    /** Copies the elements found at {@code offset + Σ idx[i]·strides[i]} into a new array of {@code out}. */
+    private NDArray gatherStrided(Shape out, int[] strides, int offset) {
+        double[] o = new double[out.size()];
+        int r = out.rank();
+        if (o.length == 0) return new NDArray(out, o);
+        if (r == 0) {
+            o[0] = data[offset];
+            return new NDArray(out, o);
+        }
+        int[] dims = out.dims();
+        int last = dims[r - 1];
+        int ls = strides[r - 1];
+        int[] idx = new int[r];
+        int src = offset;
+        for (int i = 0; i < o.length; i += last) {
+            if (ls == 1) {
+                System.arraycopy(data, src, o, i, last);
+            } else {
+                for (int j = 0; j < last; j++) o[i + j] = data[src + j * ls];
+            }
+            for (int d = r - 2; d >= 0; d--) {
+                idx[d]++;
+                src += strides[d];
+                if (idx[d] < dims[d]) break;
+                src -= strides[d] * dims[d];
+                idx[d] = 0;
+            }
+        }
+        return new NDArray(out, o);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.cotangent.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The dimensions of a dense row-major array: an immutable list of non-negative sizes.
+ * The empty shape {@code []} is a scalar (one element).
+ */
+public final class Shape {
+    private static final Shape SCALAR = new Shape(new int[0]);
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims) {
+        long s = 1;
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + ": dimension " + i
+                        + " is negative (" + dims[i] + "); every dimension must be >= 0");
+            }
+            s *= dims[i];
+            if (s > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims)
+                        + " has more than 2^31-1 elements; Cotangent arrays are limited to int indexing");
+            }
+        }
+        this.dims = dims;
+        this.size = (int) s;
+    }
+
+    /** A shape with the given dimensions (copied). */
+    public static Shape of(int... dims) {
+        return dims.length == 0 ? SCALAR : new Shape(dims.clone());
+    }
+
+    /** The scalar shape {@code []}. */
+    public static Shape scalar() {
+        return SCALAR;
+    }
+
+    public int rank() {
+        return dims.length;
+    }
+
+    /** Number of elements: the product of the dimensions (1 for a scalar). */
+    public int size() {
+        return size;
+    }
+
+    /** Dimension {@code axis}; a negative axis counts from the end. */
+    public int dim(int axis) {
+        return dims[axis(axis, "dim")];
+    }
+
+    /** A copy of the dimensions. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /** Row-major strides in elements: the last axis has stride 1. */
+    public int[] strides() {
+        int[] st = new int[dims.length];
+        int s = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            st[i] = s;
+            s *= dims[i];
+        }
+        return st;
+    }
+
+    /** Normalises {@code axis} (negative counts from the end) and checks it, naming {@code op} if it is out of range. */
+    public int axis(int axis, String op) {
+        int r = dims.length;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for shape " + this
+                    + " (rank " + r + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
+        }
+        return axis < 0 ? axis + r : axis;
+    }
+
+    /** Normalised, sorted, distinct axes; {@code null} or empty means every axis. */
+    public int[] axes(int[] axes, String op) {
+        if (axes == null || axes.length == 0) {
+            int[] all = new int[dims.length];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+        int[] out = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) out[i] = axis(axes[i], op);
+        Arrays.sort(out);
+        for (int i = 1; i < out.length; i++) {
+            if (out[i] == out[i - 1]) {
+                throw new IllegalArgumentException(op + ": axis " + out[i] + " is repeated in " + Arrays.toString(axes));
+            }
+        }
+        return out;
+    }
+
+    /** NumPy broadcasting of two shapes; the error names {@code op} and both shapes. */
+    public static Shape broadcast(String op, Shape a, Shape b) {
+        if (a.equals(b)) return a;
+        int r = Math.max(a.rank(), b.rank());
+        int[] out = new int[r];
+        for (int i = 0; i < r; i++) {
+            int da = i - (r - a.rank()) >= 0 ? a.dims[i - (r - a.rank())] : 1;
+            int db = i - (r - b.rank()) >= 0 ? b.dims[i - (r - b.rank())] : 1;
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(op + ": shapes " + a + " and " + b
+                        + " cannot be broadcast: dimension " + da + " vs " + db + " at axis " + i
+                        + " (NumPy rules: sizes must be equal or 1, aligned from the right)");
+            }
+            out[i] = da == 1 ? db : da;
+        }
+        return new Shape(out);
+    }
+
+    /** True if this shape broadcasts to {@code target} without changing {@code target}. */
+    public boolean broadcastsTo(Shape target) {
+        if (rank() > target.rank()) return false;
+        int off = target.rank() - rank();
+        for (int i = 0; i < rank(); i++) {
+            if (dims[i] != 1 && dims[i] != target.dims[i + off]) return false;
+        }
+        return true;
+    }
+
+    /** This shape with {@code axis} removed (or kept as 1 when {@code keepDims}) for each reduced axis. */
+    public Shape reduce(int[] sortedAxes, boolean keepDims) {
+        int[] out = new int[keepDims ? dims.length : dims.length - sortedAxes.length];
+        int j = 0;
+        int k = 0;
+        for (int i = 0; i < dims.length; i++) {
+            boolean reduced = k < sortedAxes.length && sortedAxes[k] == i;
+            if (reduced) k++;
+            if (!reduced) out[j++] = dims[i];
+            else if (keepDims) out[j++] = 1;
+        }
+        return of(out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape && Arrays.equals(dims, ((Shape) o).dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** As {@code [3,4]}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < dims.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(dims[i]);
+        }
+        return sb.append(']').toString();
+    }
+}
