@@ -1,0 +1,247 @@
+package dev.cotangent;
+
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import dev.cotangent.trace.Eval;
+import dev.cotangent.trace.JvpTrace;
+import dev.cotangent.trace.Levels;
+import dev.cotangent.trace.ReverseTrace;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The transforms: functions over functions that return derivatives. Each opens a trace one level above the
+ * innermost running one, so they nest to any order (grad(grad(f)), jacfwd(jacrev(f)), hvp of a function that
+ * itself calls grad) with no perturbation confusion. Transforms run on the calling thread.
+ *
+ * <pre>{@code
+ * Function<Tensor, Tensor> f = x -> x.mul(x).sum();
+ * Tensor g = AD.grad(f).apply(Tensor.of(1, 2, 3));        // [2, 4, 6]
+ * Tensor hv = AD.hvp(f, Tensor.of(1, 2, 3), Tensor.of(1, 0, 0));   // [2, 0, 0]
+ * }</pre>
+ */
+public final class AD {
+    private AD() {}
+
+    // ------------------------------------------------------------------ forward mode
+
+    /** Forward mode: f(x) and the directional derivative ∂f(x)·v, in one pass. {@code v} has x's shape. */
+    public static JvpResult jvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
+        if (!v.dims().equals(x.dims())) {
+            throw new IllegalArgumentException("jvp: tangent of shape " + v.dims() + " for an input of shape " + x.dims()
+                    + "; the tangent must have the input's shape");
+        }
+        JvpTrace trace = new JvpTrace(Levels.push());
+        try {
+            Tensor out = f.apply(trace.tracer(x, v));
+            requireResult("jvp", out);
+            Tensor t = trace.tangentOf(out);
+            Tensor primal = out instanceof dev.cotangent.trace.Tracer && t != null
+                    ? ((dev.cotangent.trace.Tracer) out).primal() : out;
+            return new JvpResult(primal, t != null ? t : zerosLike(primal));
+        } finally {
+            Levels.pop(trace);
+        }
+    }
+
+    // ------------------------------------------------------------------ reverse mode
+
+    /** Reverse mode: f(x) and its pullback ȳ ↦ ∂f(x)ᵀȳ; f is evaluated (and recorded) once. */
+    public static VjpResult vjp(Function<Tensor, Tensor> f, Tensor x) {
+        ReverseTrace trace = new ReverseTrace(Levels.push());
+        Tensor in;
+        Tensor out;
+        try {
+            in = trace.input(x);
+            out = f.apply(in);
+            requireResult("vjp", out);
+        } finally {
+            Levels.pop(trace);
+        }
+        Tensor value = unwrap(out, trace);
+        Tensor input = in;
+        return new VjpResult(value, ct -> {
+            Tensor g = trace.backward(out, ct, new Tensor[] {input})[0];
+            return g != null ? g : zerosLike(x);
+        });
+    }
+
+    /** f(x) and ∇f(x) for a scalar-valued f (0-d result); one forward and one backward pass. */
+    public static ValueAndGrad valueAndGrad(Function<Tensor, Tensor> f, Tensor x) {
+        VjpResult r = vjp(f, x);
+        requireScalar("grad", r.value());
+        return new ValueAndGrad(r.value(), r.pullback(Tensor.scalar(1.0)));
+    }
+
+    /** ∇f for a scalar-valued f: the returned function gives a tensor of x's shape. */
+    public static Function<Tensor, Tensor> grad(Function<Tensor, Tensor> f) {
+        return x -> valueAndGrad(f, x).grad();
+    }
+
+    /** The gradients of a scalar f(x, y) with respect to both arguments, {@code [∂f/∂x, ∂f/∂y]}. */
+    public static BiFunction<Tensor, Tensor, Tensor[]> grad(BiFunction<Tensor, Tensor, Tensor> f) {
+        return (x, y) -> {
+            Map<String, Tensor> in = new LinkedHashMap<>();
+            in.put("x", x);
+            in.put("y", y);
+            Map<String, Tensor> g = valueAndGrad(p -> f.apply(p.get("x"), p.get("y")), in).grads();
+            return new Tensor[] {g.get("x"), g.get("y")};
+        };
+    }
+
+    /**
+     * f(θ) and its gradient with respect to every named parameter (a model's weights): one forward and one
+     * backward pass. The gradients come in the map's iteration order, each of its parameter's shape.
+     */
+    public static ValueAndGrads valueAndGrad(Function<Map<String, Tensor>, Tensor> f, Map<String, Tensor> params) {
+        ReverseTrace trace = new ReverseTrace(Levels.push());
+        Map<String, Tensor> traced = new LinkedHashMap<>();
+        Tensor out;
+        try {
+            for (Map.Entry<String, Tensor> e : params.entrySet()) traced.put(e.getKey(), trace.input(e.getValue()));
+            out = f.apply(java.util.Collections.unmodifiableMap(traced));
+            requireResult("grad", out);
+        } finally {
+            Levels.pop(trace);
+        }
+        Tensor value = unwrap(out, trace);
+        requireScalar("grad", value);
+        Tensor[] inputs = traced.values().toArray(new Tensor[0]);
+        Tensor[] gs = trace.backward(out, Tensor.scalar(1.0), inputs);
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            Tensor g = gs[i++];
+            grads.put(e.getKey(), g != null ? g : zerosLike(e.getValue()));
+        }
+        return new ValueAndGrads(value, grads);
+    }
+
+    /** The gradient of f(θ) with respect to every named parameter. */
+    public static Map<String, Tensor> grad(Function<Map<String, Tensor>, Tensor> f, Map<String, Tensor> params) {
+        return valueAndGrad(f, params).grads();
+    }
+
+    // ------------------------------------------------------------------ Jacobians and Hessians
+
+    /**
+     * The Jacobian by forward mode, one JVP per input element (cost ∝ number of inputs). Result shape:
+     * out.shape ++ in.shape.
+     */
+    public static Function<Tensor, Tensor> jacfwd(Function<Tensor, Tensor> f) {
+        return x -> {
+            int n = x.size();
+            Tensor[] cols = new Tensor[n];
+            Shape outShape = null;
+            for (int j = 0; j < n; j++) {
+                JvpResult r = jvp(f, x, basis(x.dims(), j));
+                outShape = r.value().dims();
+                cols[j] = Ops.reshape(r.tangent(), r.tangent().size());
+            }
+            if (n == 0) return Tensor.zeros(concat(f.apply(x).dims(), x.dims()).dims());
+            Tensor j = Ops.stack(1, cols); // [outSize, n]
+            return Ops.reshape(j, concat(outShape, x.dims()).dims());
+        };
+    }
+
+    /**
+     * The Jacobian by reverse mode: one recorded evaluation, then one pullback per output element (cost ∝ number
+     * of outputs). Result shape: out.shape ++ in.shape.
+     */
+    public static Function<Tensor, Tensor> jacrev(Function<Tensor, Tensor> f) {
+        return x -> jacrevOf(vjp(f, x), x);
+    }
+
+    /**
+     * The Jacobian, with the cheaper mode chosen from the sizes (the lecture's rule): reverse when the output has
+     * no more elements than the input, forward otherwise. Result shape: out.shape ++ in.shape.
+     */
+    public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
+        return x -> {
+            VjpResult r = vjp(f, x);
+            return r.value().size() <= x.size() ? jacrevOf(r, x) : jacfwd(f).apply(x);
+        };
+    }
+
+    /** The Hessian ∇²f of a scalar f, forward-over-reverse (jacfwd of grad). Shape in.shape ++ in.shape. */
+    public static Function<Tensor, Tensor> hessian(Function<Tensor, Tensor> f) {
+        return jacfwd(grad(f));
+    }
+
+    /**
+     * The Hessian-vector product ∇²f(x)·v = ∂/∂ε ∇f(x + εv), forward-over-reverse: one JVP of the gradient, never
+     * forming the Hessian (cost a small multiple of one gradient).
+     */
+    public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
+        return jvp(grad(f), x, v).tangent();
+    }
+
+    // ------------------------------------------------------------------ utilities
+
+    /** The identity on values, with zero derivative for every enclosing transform. */
+    public static Tensor stopGradient(Tensor x) {
+        return Ops.stopGradient(x);
+    }
+
+    /**
+     * Runs {@code body} in anomaly mode: every operation checks that finite operands gave a finite result, and
+     * a {@link dev.cotangent.trace.NonFiniteException} names the first op that produced NaN or ±∞ (in the forward
+     * or the backward pass). Slower; for debugging.
+     */
+    public static <T> T detectAnomaly(Supplier<T> body) {
+        boolean old = Eval.setAnomalyMode(true);
+        try {
+            return body.get();
+        } finally {
+            Eval.setAnomalyMode(old);
+        }
+    }
+
+    private static Tensor jacrevOf(VjpResult r, Tensor x) {
+        int m = r.value().size();
+        Shape outShape = r.value().dims();
+        if (m == 0) return Tensor.zeros(concat(outShape, x.dims()).dims());
+        Tensor[] rows = new Tensor[m];
+        for (int i = 0; i < m; i++) rows[i] = Ops.reshape(r.pullback(basis(outShape, i)), x.size());
+        return Ops.reshape(Ops.stack(0, rows), concat(outShape, x.dims()).dims());
+    }
+
+    private static Tensor basis(Shape s, int i) {
+        double[] d = new double[s.size()];
+        d[i] = 1.0;
+        return Tensor.from(NDArray.wrap(s, d));
+    }
+
+    private static Shape concat(Shape a, Shape b) {
+        int[] d = new int[a.rank() + b.rank()];
+        System.arraycopy(a.dims(), 0, d, 0, a.rank());
+        System.arraycopy(b.dims(), 0, d, a.rank(), b.rank());
+        return Shape.of(d);
+    }
+
+    private static Tensor zerosLike(Tensor x) {
+        return Tensor.zeros(x.shape());
+    }
+
+    private static Tensor unwrap(Tensor out, ReverseTrace trace) {
+        return out instanceof dev.cotangent.trace.Tracer && ((dev.cotangent.trace.Tracer) out).trace() == trace
+                ? ((dev.cotangent.trace.Tracer) out).primal() : out;
+    }
+
+    private static void requireResult(String transform, Tensor out) {
+        if (out == null) {
+            throw new IllegalArgumentException(transform + ": the function returned null; it must return a Tensor");
+        }
+    }
+
+    private static void requireScalar(String transform, Tensor value) {
+        if (value.rank() != 0) {
+            throw new IllegalArgumentException(transform + ": the function returned a tensor of shape " + value.dims()
+                    + ", but grad needs a scalar (0-d) output. Reduce it (e.g. .sum() or .mean()), or use AD.vjp for a "
+                    + "vector-Jacobian product or AD.jacobian for the full Jacobian.");
+        }
+    }
+}

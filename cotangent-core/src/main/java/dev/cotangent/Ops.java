@@ -1,0 +1,314 @@
+package dev.cotangent;
+
+import static dev.cotangent.trace.Bind.bind;
+
+import dev.cotangent.primitive.*;
+import dev.cotangent.tensor.Shape;
+
+/**
+ * Every differentiable operation on {@link Tensor}s, as static functions for {@code import static}. Each
+ * primitive operation binds its primitive to the innermost trace among its operands; the composites at the end
+ * (softmax, logSoftmax, crossEntropy, mse, norm, ...) are written with primitives and need no rules of their own.
+ * Binary operations broadcast like NumPy.
+ */
+public final class Ops {
+    private Ops() {}
+
+    // ------------------------------------------------------------------ binary elementwise
+
+    public static Tensor add(Tensor a, Tensor b) { return bind(Add.INSTANCE, a, b); }
+    public static Tensor sub(Tensor a, Tensor b) { return bind(Sub.INSTANCE, a, b); }
+    public static Tensor mul(Tensor a, Tensor b) { return bind(Mul.INSTANCE, a, b); }
+    public static Tensor div(Tensor a, Tensor b) { return bind(Div.INSTANCE, a, b); }
+    /** a^b elementwise; see {@link Pow} for the derivative at a = 0. */
+    public static Tensor pow(Tensor a, Tensor b) { return bind(Pow.INSTANCE, a, b); }
+    /** Elementwise max; ties split the derivative equally. */
+    public static Tensor maximum(Tensor a, Tensor b) { return bind(Maximum.INSTANCE, a, b); }
+    /** Elementwise min; ties split the derivative equally. */
+    public static Tensor minimum(Tensor a, Tensor b) { return bind(Minimum.INSTANCE, a, b); }
+    /** atan2(y, x) elementwise, the angle of the point (x, y). */
+    public static Tensor atan2(Tensor y, Tensor x) { return bind(Atan2.INSTANCE, y, x); }
+
+    /** 1.0 where a = b, else 0.0 (zero derivative); likewise ne, lt, le, gt, ge. */
+    public static Tensor eq(Tensor a, Tensor b) { return bind(Compare.EQ, a, b); }
+    public static Tensor ne(Tensor a, Tensor b) { return bind(Compare.NE, a, b); }
+    public static Tensor lt(Tensor a, Tensor b) { return bind(Compare.LT, a, b); }
+    public static Tensor le(Tensor a, Tensor b) { return bind(Compare.LE, a, b); }
+    public static Tensor gt(Tensor a, Tensor b) { return bind(Compare.GT, a, b); }
+    public static Tensor ge(Tensor a, Tensor b) { return bind(Compare.GE, a, b); }
+
+    /** {@code cond != 0 ? a : b} elementwise, the three broadcast together. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) { return bind(Where.INSTANCE, cond, a, b); }
+
+    // ------------------------------------------------------------------ unary elementwise
+
+    public static Tensor neg(Tensor x) { return bind(Neg.INSTANCE, x); }
+    public static Tensor exp(Tensor x) { return bind(Exp.INSTANCE, x); }
+    public static Tensor log(Tensor x) { return bind(Log.INSTANCE, x); }
+    public static Tensor log1p(Tensor x) { return bind(Log1p.INSTANCE, x); }
+    public static Tensor expm1(Tensor x) { return bind(Expm1.INSTANCE, x); }
+    /** √x; its derivative at 0 is +∞ by convention. */
+    public static Tensor sqrt(Tensor x) { return bind(Sqrt.INSTANCE, x); }
+    public static Tensor sin(Tensor x) { return bind(Sin.INSTANCE, x); }
+    public static Tensor cos(Tensor x) { return bind(Cos.INSTANCE, x); }
+    public static Tensor tan(Tensor x) { return bind(Tan.INSTANCE, x); }
+    public static Tensor asin(Tensor x) { return bind(Asin.INSTANCE, x); }
+    public static Tensor acos(Tensor x) { return bind(Acos.INSTANCE, x); }
+    public static Tensor atan(Tensor x) { return bind(Atan.INSTANCE, x); }
+    public static Tensor sinh(Tensor x) { return bind(Sinh.INSTANCE, x); }
+    public static Tensor cosh(Tensor x) { return bind(Cosh.INSTANCE, x); }
+    public static Tensor tanh(Tensor x) { return bind(Tanh.INSTANCE, x); }
+    public static Tensor sigmoid(Tensor x) { return bind(Sigmoid.INSTANCE, x); }
+    /** log(1 + e^x), stable for large |x|. */
+    public static Tensor softplus(Tensor x) { return bind(Softplus.INSTANCE, x); }
+    /** max(x, 0); relu'(0) = 0 by convention. */
+    public static Tensor relu(Tensor x) { return bind(Relu.INSTANCE, x); }
+    /** |x|; abs'(0) = 0 by convention. */
+    public static Tensor abs(Tensor x) { return bind(Abs.INSTANCE, x); }
+    public static Tensor reciprocal(Tensor x) { return bind(Reciprocal.INSTANCE, x); }
+    /** −1, 0 or 1 (zero derivative). */
+    public static Tensor sign(Tensor x) { return bind(UnaryStep.SIGN, x); }
+    /** The largest integer ≤ x (zero derivative). */
+    public static Tensor floor(Tensor x) { return bind(UnaryStep.FLOOR, x); }
+    public static Tensor square(Tensor x) { return mul(x, x); }
+
+    /** The identity on values, cut from differentiation: the result is a constant to every transform. */
+    public static Tensor stopGradient(Tensor x) { return bind(StopGradient.INSTANCE, x); }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** The sum of all elements (0-d). */
+    public static Tensor sum(Tensor x) { return bind(new Sum(null, false), x); }
+    /** The sum over {@code axes} (none: all), keeping them as size 1 if {@code keepDims}. */
+    public static Tensor sum(Tensor x, boolean keepDims, int... axes) { return bind(new Sum(axes, keepDims), x); }
+    public static Tensor prod(Tensor x, boolean keepDims, int... axes) { return bind(new Prod(axes, keepDims), x); }
+    /** The maximum over {@code axes} (none: all); ties share the derivative equally. */
+    public static Tensor max(Tensor x, boolean keepDims, int... axes) { return bind(new Extremum(true, axes, keepDims), x); }
+    public static Tensor min(Tensor x, boolean keepDims, int... axes) { return bind(new Extremum(false, axes, keepDims), x); }
+    /** log Σ exp over {@code axes} (none: all), stable. */
+    public static Tensor logsumexp(Tensor x, boolean keepDims, int... axes) { return bind(new LogSumExp(axes, keepDims), x); }
+    /** Index of the largest entry along {@code axis}, as doubles (zero derivative). */
+    public static Tensor argmax(Tensor x, int axis) { return bind(new Argmax(axis), x); }
+
+    /** The mean of all elements (0-d). */
+    public static Tensor mean(Tensor x) { return mean(x, false); }
+
+    /** The mean over {@code axes} (none: all). */
+    public static Tensor mean(Tensor x, boolean keepDims, int... axes) {
+        int count = 1;
+        for (int a : x.dims().axes(axes, "mean")) count *= x.dims().dim(a);
+        return mul(sum(x, keepDims, axes), Tensor.scalar(1.0 / count));
+    }
+
+    // ------------------------------------------------------------------ shapes
+
+    public static Tensor broadcastTo(Tensor x, Shape target) {
+        return x.dims().equals(target) ? x : bind(new BroadcastTo(target), x);
+    }
+
+    /** Another shape of the same size; one dimension may be −1 (inferred). */
+    public static Tensor reshape(Tensor x, int... dims) {
+        Shape target = inferShape(x.dims(), dims);
+        return x.dims().equals(target) ? x : bind(new Reshape(target), x);
+    }
+
+    /** Reverses the axes. */
+    public static Tensor transpose(Tensor x) {
+        int r = x.rank();
+        int[] p = new int[r];
+        for (int i = 0; i < r; i++) p[i] = r - 1 - i;
+        return permute(x, p);
+    }
+
+    /** Axis i of the result is axis perm[i] of x. */
+    public static Tensor permute(Tensor x, int... perm) {
+        int[] p = new int[perm.length];
+        boolean identity = perm.length == x.rank();
+        for (int i = 0; i < perm.length; i++) {
+            p[i] = perm[i] < 0 && perm.length == x.rank() ? perm[i] + x.rank() : perm[i];
+            identity &= p[i] == i;
+        }
+        return identity ? x : bind(new Transpose(p), x);
+    }
+
+    /** Removes axis {@code axis}, of size 1. */
+    public static Tensor squeeze(Tensor x, int axis) {
+        Shape s = x.dims();
+        int a = s.axis(axis, "squeeze");
+        if (s.dim(a) != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + s + " has size " + s.dim(a)
+                    + "; only size-1 axes can be squeezed");
+        }
+        int[] d = new int[s.rank() - 1];
+        for (int i = 0, j = 0; i < s.rank(); i++) if (i != a) d[j++] = s.dim(i);
+        return reshape(x, d);
+    }
+
+    /** Inserts a size-1 axis at {@code axis} of the result. */
+    public static Tensor unsqueeze(Tensor x, int axis) {
+        Shape s = x.dims();
+        int r = s.rank() + 1;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r);
+        }
+        int a = axis < 0 ? axis + r : axis;
+        int[] d = new int[r];
+        for (int i = 0, j = 0; i < r; i++) d[i] = i == a ? 1 : s.dim(j++);
+        return reshape(x, d);
+    }
+
+    /** The box start[d] ≤ i_d < end[d]. */
+    public static Tensor slice(Tensor x, int[] start, int[] end) {
+        if (java.util.Arrays.equals(start, new int[x.rank()]) && java.util.Arrays.equals(end, x.shape())) return x;
+        return bind(new Slice(start, end), x);
+    }
+
+    /** Entries start ≤ i < end along one axis (negative bounds count from the end). */
+    public static Tensor slice(Tensor x, int axis, int start, int end) {
+        Shape s = x.dims();
+        int a = s.axis(axis, "slice");
+        int d = s.dim(a);
+        int[] st = new int[s.rank()];
+        int[] en = s.dims();
+        st[a] = start < 0 ? start + d : start;
+        en[a] = end < 0 ? end + d : end;
+        return slice(x, st, en);
+    }
+
+    /** Zero padding: before[d] zeros in front of and after[d] behind axis d. */
+    public static Tensor pad(Tensor x, int[] before, int[] after) { return bind(new Pad(before, after), x); }
+
+    /** The entries at {@code indices} along {@code axis} (NumPy's take). */
+    public static Tensor take(Tensor x, int[] indices, int axis) { return bind(new Take(indices, axis), x); }
+
+    /** Scatter-add along {@code axis} into zeros of length {@code size} (the transpose of take). */
+    public static Tensor indexAdd(Tensor x, int[] indices, int axis, int size) {
+        return bind(new IndexAdd(indices, axis, size), x);
+    }
+
+    /** Joins tensors along an existing axis. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        if (parts.length == 0) throw new IllegalArgumentException("concat: no tensors given");
+        if (parts.length == 1) return parts[0];
+        return bind(new Concat(axis, parts.length), parts);
+    }
+
+    /** Joins tensors of one shape along a new axis. */
+    public static Tensor stack(int axis, Tensor... parts) {
+        if (parts.length == 0) throw new IllegalArgumentException("stack: no tensors given");
+        Tensor[] u = new Tensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].dims().equals(parts[0].dims())) {
+                throw new IllegalArgumentException("stack: shapes " + parts[0].dims() + " and " + parts[i].dims()
+                        + " differ; stack needs tensors of one shape");
+            }
+            u[i] = unsqueeze(parts[i], axis);
+        }
+        return u.length == 1 ? u[0] : bind(new Concat(axis, u.length), u);
+    }
+
+    // ------------------------------------------------------------------ products
+
+    /** NumPy's matmul: 1-d on the left is a row, on the right a column (that axis is then dropped). */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul: " + a.dims() + " @ " + b.dims()
+                    + ": matmul needs tensors of rank >= 1; use mul for scalars");
+        }
+        Tensor a2 = a.rank() == 1 ? reshape(a, 1, a.size()) : a;
+        Tensor b2 = b.rank() == 1 ? reshape(b, b.size(), 1) : b;
+        if (a2.dims().dim(-1) != b2.dims().dim(-2)) {
+            throw new IllegalArgumentException("matmul: " + a.dims() + " @ " + b.dims() + ": inner dimensions "
+                    + a2.dims().dim(-1) + " and " + b2.dims().dim(-2) + " differ");
+        }
+        Tensor c = bind(new MatMul(false, false), a2, b2);
+        if (a.rank() == 1) c = squeeze(c, -2);
+        if (b.rank() == 1) c = squeeze(c, -1);
+        return c;
+    }
+
+    /** op(A)·op(B) over the last two axes of rank ≥ 2 tensors, op transposing when its flag is set. */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        return bind(new MatMul(transA, transB), a, b);
+    }
+
+    /** The inner product of two 1-d tensors (0-d result). */
+    public static Tensor dot(Tensor a, Tensor b) {
+        if (a.rank() != 1 || b.rank() != 1 || a.size() != b.size()) {
+            throw new IllegalArgumentException("dot: " + a.dims() + " . " + b.dims()
+                    + ": dot takes two 1-d tensors of the same length; use matmul otherwise");
+        }
+        return sum(mul(a, b));
+    }
+
+    /** The outer product a_i b_j of two 1-d tensors. */
+    public static Tensor outer(Tensor a, Tensor b) {
+        if (a.rank() != 1 || b.rank() != 1) {
+            throw new IllegalArgumentException("outer: " + a.dims() + " x " + b.dims() + ": outer takes two 1-d tensors");
+        }
+        return mul(reshape(a, a.size(), 1), reshape(b, 1, b.size()));
+    }
+
+    // ------------------------------------------------------------------ composites
+
+    /** softmax along {@code axis}: e^{x − logsumexp(x)}, stable. */
+    public static Tensor softmax(Tensor x, int axis) {
+        return exp(logSoftmax(x, axis));
+    }
+
+    /** log softmax along {@code axis}: x − logsumexp(x), stable. */
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        return sub(x, logsumexp(x, true, axis));
+    }
+
+    /**
+     * Softmax cross-entropy of logits {@code [B, C]} against integer class labels, averaged over the batch:
+     * (1/B) Σ_b [logsumexp(z_b) − z_b[label_b]].
+     */
+    public static Tensor crossEntropy(Tensor logits, int[] labels) {
+        Shape s = logits.dims();
+        if (s.rank() != 2 || s.dim(0) != labels.length) {
+            throw new IllegalArgumentException("crossEntropy: logits " + s + " and " + labels.length
+                    + " labels; give logits of shape [batch, classes] and one label per row");
+        }
+        int c = s.dim(1);
+        double[] onehot = new double[labels.length * c];
+        for (int b = 0; b < labels.length; b++) {
+            if (labels[b] < 0 || labels[b] >= c) {
+                throw new IllegalArgumentException("crossEntropy: label " + labels[b] + " of row " + b
+                        + " is not a class in [0, " + c + ")");
+            }
+            onehot[b * c + labels[b]] = 1.0;
+        }
+        Tensor picked = sum(mul(logits, Tensor.of(new int[] {labels.length, c}, onehot)), false, 1);
+        return mean(sub(logsumexp(logits, false, 1), picked));
+    }
+
+    /** The mean squared error mean((p − t)²). */
+    public static Tensor mse(Tensor prediction, Tensor target) {
+        Tensor d = sub(prediction, target);
+        return mean(mul(d, d));
+    }
+
+    /** The Euclidean (Frobenius) norm √Σx²; its derivative at x = 0 is undefined (NaN). */
+    public static Tensor norm(Tensor x) {
+        return sqrt(sum(mul(x, x)));
+    }
+
+    private static Shape inferShape(Shape from, int[] dims) {
+        int infer = -1;
+        int known = 1;
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == -1 && infer < 0) infer = i;
+            else known *= dims[i];
+        }
+        if (infer < 0) return Shape.of(dims);
+        int[] d = dims.clone();
+        if (known == 0 || from.size() % known != 0) {
+            throw new IllegalArgumentException("reshape: cannot infer the -1 in " + java.util.Arrays.toString(dims)
+                    + " for " + from.size() + " elements of shape " + from);
+        }
+        d[infer] = from.size() / known;
+        return Shape.of(d);
+    }
+}

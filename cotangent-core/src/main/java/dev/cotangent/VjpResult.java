@@ -1,0 +1,31 @@
+package dev.cotangent;
+
+import java.util.function.Function;
+
+/**
+ * The value y = f(x) of a reverse-mode product and its pullback ȳ ↦ ∂f(x)ᵀȳ. The pullback replays the
+ * recorded tape and may be called many times (one tape, many cotangents).
+ */
+public final class VjpResult {
+    private final Tensor value;
+    private final Function<Tensor, Tensor> pullback;
+
+    VjpResult(Tensor value, Function<Tensor, Tensor> pullback) {
+        this.value = value;
+        this.pullback = pullback;
+    }
+
+    /** y = f(x). */
+    public Tensor value() {
+        return value;
+    }
+
+    /** ∂f(x)ᵀȳ, of x's shape, for a cotangent ȳ of y's shape. */
+    public Tensor pullback(Tensor cotangent) {
+        if (!cotangent.dims().equals(value.dims())) {
+            throw new IllegalArgumentException("pullback: cotangent of shape " + cotangent.dims()
+                    + " for an output of shape " + value.dims() + "; the cotangent must have the output's shape");
+        }
+        return pullback.apply(cotangent);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** |x|; derivative sign(x), so abs'(0) = 0 by convention. */
+public final class Abs extends Unary {
+    public static final Abs INSTANCE = new Abs();
+
+    private Abs() {
+        super(UnaryKernel.Fn.ABS);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.sign(x);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import java.util.Map;
+
+/** Repeats an array along broadcast axes to a target shape; linear, its transpose sums over those axes. */
+public final class BroadcastTo extends Primitive {
+    private final Shape target;
+
+    public BroadcastTo(Shape target) {
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "broadcast_to";
+    }
+
+    @Override
+    public int arity() {
+        return 1;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Rules.arity(name(), 1, in);
+        if (!in[0].broadcastsTo(target)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + in[0] + " cannot be broadcast to " + target
+                    + " (sizes must be equal or 1, aligned from the right)");
+        }
+        return target;
+    }
+
+    @Override
+    public NDArray apply(NDArray... in) {
+        return in[0].broadcastTo(target);
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return Ops.broadcastTo(t[0], target);
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {Rules.unbroadcast(ct, x[0].dims())};
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Map.of("shape", target.dims());
+    }
+}

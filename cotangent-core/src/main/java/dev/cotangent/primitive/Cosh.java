@@ -1,0 +1,19 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** cosh x; derivative sinh x. */
+public final class Cosh extends Unary {
+    public static final Cosh INSTANCE = new Cosh();
+
+    private Cosh() {
+        super(UnaryKernel.Fn.COSH);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.sinh(x);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** e^x; d/dx e^x = e^x. */
+public final class Exp extends Unary {
+    public static final Exp INSTANCE = new Exp();
+
+    private Exp() {
+        super(UnaryKernel.Fn.EXP);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return y;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.ReduceKernel;
+
+/**
+ * max or min over axes. The derivative flows to the elements equal to the extremum, split equally among ties:
+ * with mask m = [x = y] and count c = Σ m, ẏ = Σ ẋ·m/c and x̄ = ȳ·m/c.
+ */
+public final class Extremum extends Reduction {
+
+    public Extremum(boolean max, int[] axes, boolean keepDims) {
+        super(max ? ReduceKernel.Fn.MAX : ReduceKernel.Fn.MIN, axes, keepDims);
+    }
+
+    private Tensor weights(Tensor x, Tensor y) {
+        Tensor mask = Ops.eq(x, expand(y, x));
+        return Ops.div(mask, expand(reduceLike(mask), x));
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return reduceLike(Ops.mul(t[0], weights(x[0], y)));
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {Ops.mul(expand(ct, x[0]), weights(x[0], y))};
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** log(1+x), accurate near 0; derivative 1/(1+x). */
+public final class Log1p extends Unary {
+    public static final Log1p INSTANCE = new Log1p();
+    private static final Tensor ONE = Tensor.scalar(1.0);
+
+    private Log1p() {
+        super(UnaryKernel.Fn.LOG1P);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.reciprocal(Ops.add(x, ONE));
+    }
+}

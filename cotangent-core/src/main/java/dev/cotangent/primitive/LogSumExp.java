@@ -1,0 +1,26 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.ReduceKernel;
+
+/**
+ * log Σ exp over axes, computed stably (max subtracted first). Its own primitive rather than a composite so that
+ * the derivative is the softmax e^{x−y}, which never overflows: ẏ = Σ ẋ·e^{x−y}, x̄ = ȳ·e^{x−y}.
+ */
+public final class LogSumExp extends Reduction {
+
+    public LogSumExp(int[] axes, boolean keepDims) {
+        super(ReduceKernel.Fn.LOGSUMEXP, axes, keepDims);
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return reduceLike(Ops.mul(t[0], Ops.exp(Ops.sub(x[0], expand(y, x[0])))));
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {Ops.mul(expand(ct, x[0]), Ops.exp(Ops.sub(x[0], expand(y, x[0]))))};
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import java.util.Map;
+
+/**
+ * Batched matrix product C = op(A)·op(B) over the last two axes (rank ≥ 2, batch axes broadcast), where op
+ * transposes when its flag is set, so that the rules need no transposed copies:
+ * Ċ = op(Ȧ)op(B) + op(A)op(Ḃ); for C = AB, Ā = C̄Bᵀ and B̄ = AᵀC̄ (the lecture's θᵀ@∇ and ∇@uᵀ), and the
+ * transposed forms likewise; each cotangent is summed over the batch axes its operand was broadcast along.
+ */
+public final class MatMul extends Primitive {
+    private final boolean transA;
+    private final boolean transB;
+
+    public MatMul(boolean transA, boolean transB) {
+        this.transA = transA;
+        this.transB = transB;
+    }
+
+    @Override
+    public String name() {
+        return "matmul";
+    }
+
+    @Override
+    public int arity() {
+        return 2;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Rules.arity(name(), 2, in);
+        Shape a = in[0];
+        Shape b = in[1];
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: " + a + " @ " + b + ": the primitive takes rank >= 2 operands");
+        }
+        int m = transA ? a.dim(-1) : a.dim(-2);
+        int ka = transA ? a.dim(-2) : a.dim(-1);
+        int kb = transB ? b.dim(-1) : b.dim(-2);
+        int n = transB ? b.dim(-2) : b.dim(-1);
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: " + a + " @ " + b + ": inner dimensions " + ka + " and " + kb + " differ");
+        }
+        Shape batch = Shape.broadcast("matmul", Shape.of(java.util.Arrays.copyOf(a.dims(), a.rank() - 2)),
+                Shape.of(java.util.Arrays.copyOf(b.dims(), b.rank() - 2)));
+        int[] d = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
+        d[batch.rank()] = m;
+        d[batch.rank() + 1] = n;
+        return Shape.of(d);
+    }
+
+    @Override
+    public NDArray apply(NDArray... in) {
+        return NDArray.matmul(in[0], in[1], transA, transB);
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        Tensor da = t[0] == null ? null : Ops.matmul(t[0], x[1], transA, transB);
+        Tensor db = t[1] == null ? null : Ops.matmul(x[0], t[1], transA, transB);
+        return Rules.fit(Rules.plus(da, db), y.dims());
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] needed) {
+        Tensor a = x[0];
+        Tensor b = x[1];
+        Tensor ga = null;
+        Tensor gb = null;
+        if (needed[0]) {
+            ga = !transA ? (!transB ? Ops.matmul(g, b, false, true) : Ops.matmul(g, b, false, false))
+                         : (!transB ? Ops.matmul(b, g, false, true) : Ops.matmul(b, g, true, true));
+            ga = Rules.unbroadcast(ga, a.dims());
+        }
+        if (needed[1]) {
+            gb = !transB ? (!transA ? Ops.matmul(a, g, true, false) : Ops.matmul(a, g, false, false))
+                         : (!transA ? Ops.matmul(g, a, true, false) : Ops.matmul(g, a, true, true));
+            gb = Rules.unbroadcast(gb, b.dims());
+        }
+        return new Tensor[] {ga, gb};
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Map.of("transA", transA, "transB", transB);
+    }
+}

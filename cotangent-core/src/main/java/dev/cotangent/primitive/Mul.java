@@ -1,0 +1,24 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.BinaryKernel;
+
+/** a·b; ∂/∂a = b, ∂/∂b = a. */
+public final class Mul extends Binary {
+    public static final Mul INSTANCE = new Mul();
+
+    private Mul() {
+        super(BinaryKernel.Fn.MUL);
+    }
+
+    @Override
+    protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
+        return b;
+    }
+
+    @Override
+    protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
+        return a;
+    }
+}

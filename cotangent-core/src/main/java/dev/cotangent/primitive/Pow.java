@@ -1,0 +1,27 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.BinaryKernel;
+
+/** a^b; ∂/∂a = b·a^(b−1), ∂/∂b = a^b·log a, taken as 0 where a = 0 (the limit for b > 0), and
+ * computed with a safe log so that no NaN leaks into higher derivatives. */
+public final class Pow extends Binary {
+    public static final Pow INSTANCE = new Pow();
+    private static final Tensor ONE = Tensor.scalar(1.0);
+    private static final Tensor ZERO = Tensor.scalar(0.0);
+
+    private Pow() {
+        super(BinaryKernel.Fn.POW);
+    }
+
+    @Override
+    protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
+        return Ops.mul(b, Ops.pow(a, Ops.sub(b, ONE)));
+    }
+
+    @Override
+    protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
+        return Ops.where(Ops.eq(a, ZERO), ZERO, Ops.mul(y, Ops.log(Ops.where(Ops.eq(a, ZERO), ONE, a))));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.ReduceKernel;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import java.util.Map;
+
+/**
+ * A reduction over chosen axes (empty: all axes), optionally keeping them with size 1. Subclasses give the
+ * derivative rules; {@link #expand} is the shared transpose of "drop the reduced axes": reshape back with
+ * size-1 axes, then broadcast to the operand's shape.
+ */
+public abstract class Reduction extends Primitive {
+    private final ReduceKernel.Fn fn;
+    protected final int[] axes;
+    protected final boolean keepDims;
+
+    protected Reduction(ReduceKernel.Fn fn, int[] axes, boolean keepDims) {
+        this.fn = fn;
+        this.axes = axes == null ? new int[0] : axes.clone();
+        this.keepDims = keepDims;
+    }
+
+    @Override
+    public String name() {
+        return fn.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public final int arity() {
+        return 1;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Rules.arity(name(), 1, in);
+        return in[0].reduce(in[0].axes(axes, name()), keepDims);
+    }
+
+    @Override
+    public NDArray apply(NDArray... in) {
+        return in[0].reduce(fn, keepDims, axes);
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Map.of("axes", axes.clone(), "keepDims", keepDims);
+    }
+
+    /** {@code r} (a result of this reduction on {@code x}) broadcast back to {@code x}'s shape. */
+    protected final Tensor expand(Tensor r, Tensor x) {
+        Shape in = x.dims();
+        Shape kept = in.reduce(in.axes(axes, name()), true);
+        Tensor k = r.dims().equals(kept) ? r : Ops.reshape(r, kept.dims());
+        return Rules.fit(k, in);
+    }
+
+    /** The same reduction applied to {@code t}: how a tangent is reduced. */
+    protected final Tensor reduceLike(Tensor t) {
+        return Ops.sum(t, keepDims, axes);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** max(x, 0); derivative 1 for x > 0 and 0 for x ≤ 0 (relu'(0) = 0 by convention). */
+public final class Relu extends Unary {
+    public static final Relu INSTANCE = new Relu();
+    private static final Tensor ZERO = Tensor.scalar(0.0);
+
+    private Relu() {
+        super(UnaryKernel.Fn.RELU);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.gt(x, ZERO);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import java.util.Map;
+
+/** The same values in another shape of the same size (row-major order kept); linear, its transpose reshapes back. */
+public final class Reshape extends Primitive {
+    private final Shape target;
+
+    public Reshape(Shape target) {
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "reshape";
+    }
+
+    @Override
+    public int arity() {
+        return 1;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Rules.arity(name(), 1, in);
+        if (in[0].size() != target.size()) {
+            throw new IllegalArgumentException("reshape: shape " + in[0] + " (" + in[0].size() + " elements) cannot become "
+                    + target + " (" + target.size() + " elements); the sizes must match");
+        }
+        return target;
+    }
+
+    @Override
+    public NDArray apply(NDArray... in) {
+        return in[0].reshape(target.dims());
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return Ops.reshape(t[0], target.dims());
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {Ops.reshape(ct, x[0].shape())};
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Map.of("shape", target.dims());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** The logistic σ(x) = 1/(1+e^−x), stable for either sign; derivative σ(1−σ). */
+public final class Sigmoid extends Unary {
+    public static final Sigmoid INSTANCE = new Sigmoid();
+    private static final Tensor ONE = Tensor.scalar(1.0);
+
+    private Sigmoid() {
+        super(UnaryKernel.Fn.SIGMOID);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.mul(y, Ops.sub(ONE, y));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** sin x; derivative cos x. */
+public final class Sin extends Unary {
+    public static final Sin INSTANCE = new Sin();
+
+    private Sin() {
+        super(UnaryKernel.Fn.SIN);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.cos(x);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** sinh x; derivative cosh x. */
+public final class Sinh extends Unary {
+    public static final Sinh INSTANCE = new Sinh();
+
+    private Sinh() {
+        super(UnaryKernel.Fn.SINH);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.cosh(x);
+    }
+}

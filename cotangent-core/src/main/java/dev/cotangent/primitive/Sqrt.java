@@ -1,0 +1,20 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** √x; derivative 1/(2√x), +∞ at 0 (the documented convention). */
+public final class Sqrt extends Unary {
+    public static final Sqrt INSTANCE = new Sqrt();
+    private static final Tensor HALF = Tensor.scalar(0.5);
+
+    private Sqrt() {
+        super(UnaryKernel.Fn.SQRT);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.div(HALF, y);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.BinaryKernel;
+
+/** a − b; linear: ẏ = ȧ − ḃ, ā = ȳ and b̄ = −ȳ, each summed over its broadcast axes. */
+public final class Sub extends Binary {
+    public static final Sub INSTANCE = new Sub();
+    private static final Tensor ONE = Tensor.scalar(1.0);
+    private static final Tensor MINUS_ONE = Tensor.scalar(-1.0);
+
+    private Sub() {
+        super(BinaryKernel.Fn.SUB);
+    }
+
+    @Override
+    protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
+        return ONE;
+    }
+
+    @Override
+    protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
+        return MINUS_ONE;
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        Tensor r = t[1] == null ? t[0] : t[0] == null ? Ops.neg(t[1]) : Ops.sub(t[0], t[1]);
+        return Rules.fit(r, y.dims());
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {
+            needed[0] ? Rules.unbroadcast(ct, x[0].dims()) : null,
+            needed[1] ? Rules.unbroadcast(Ops.neg(ct), x[1].dims()) : null
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+
+/** tanh x; derivative 1 − tanh² x. */
+public final class Tanh extends Unary {
+    public static final Tanh INSTANCE = new Tanh();
+    private static final Tensor ONE = Tensor.scalar(1.0);
+
+    private Tanh() {
+        super(UnaryKernel.Fn.TANH);
+    }
+
+    @Override
+    protected Tensor derivative(Tensor x, Tensor y) {
+        return Ops.sub(ONE, Ops.mul(y, y));
+    }
+}

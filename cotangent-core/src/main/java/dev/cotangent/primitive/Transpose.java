@@ -1,0 +1,61 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import java.util.Map;
+
+/** Permutes axes: axis i of the result is axis perm[i] of the operand. Linear; its transpose is the inverse permutation. */
+public final class Transpose extends Primitive {
+    private final int[] perm;
+
+    public Transpose(int[] perm) {
+        this.perm = perm.clone();
+    }
+
+    @Override
+    public String name() {
+        return "transpose";
+    }
+
+    @Override
+    public int arity() {
+        return 1;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Rules.arity(name(), 1, in);
+        if (perm.length != in[0].rank()) {
+            throw new IllegalArgumentException("transpose: permutation " + java.util.Arrays.toString(perm)
+                    + " for shape " + in[0] + "; give a permutation of all " + in[0].rank() + " axes");
+        }
+        int[] d = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) d[i] = in[0].dim(perm[i]);
+        return Shape.of(d);
+    }
+
+    @Override
+    public NDArray apply(NDArray... in) {
+        return in[0].permute(perm);
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return Ops.permute(t[0], perm);
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        int r = perm.length;
+        int[] inv = new int[r];
+        for (int i = 0; i < r; i++) inv[perm[i] < 0 ? perm[i] + r : perm[i]] = i;
+        return new Tensor[] {Ops.permute(ct, inv)};
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Map.of("perm", perm.clone());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cotangent.primitive;
+
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import dev.cotangent.kernel.UnaryKernel;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+
+/**
+ * An elementwise function y = f(x) with a pointwise derivative f'(x): its JVP is ẏ = f'(x)·ẋ and its VJP is
+ * x̄ = f'(x)·ȳ, both elementwise. A subclass gives the kernel and f' (written with ops, in terms of x and y).
+ */
+public abstract class Unary extends Primitive {
+    private final UnaryKernel.Fn fn;
+
+    protected Unary(UnaryKernel.Fn fn) {
+        this.fn = fn;
+    }
+
+    /** f'(x), given x and y = f(x); written with ops. */
+    protected abstract Tensor derivative(Tensor x, Tensor y);
+
+    @Override
+    public String name() {
+        return fn.label();
+    }
+
+    @Override
+    public final int arity() {
+        return 1;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        Rules.arity(name(), 1, in);
+        return in[0];
+    }
+
+    @Override
+    public NDArray apply(NDArray... in) {
+        return in[0].map(fn);
+    }
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return Ops.mul(t[0], derivative(x[0], y));
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {Ops.mul(ct, derivative(x[0], y))};
+    }
+}

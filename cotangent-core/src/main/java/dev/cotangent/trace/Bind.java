@@ -1,0 +1,42 @@
+package dev.cotangent.trace;
+
+import dev.cotangent.Tensor;
+import dev.cotangent.primitive.Primitive;
+
+/**
+ * {@code bind}: the single entry through which every operation runs. It finds the argument of highest level and
+ * lets that argument's trace process the primitive; with no tracer among the arguments it evaluates at once.
+ */
+public final class Bind {
+    private Bind() {}
+
+    /** Applies {@code p} to {@code args} under the innermost trace among them. */
+    public static Tensor bind(Primitive p, Tensor... args) {
+        if (args.length != p.arity()) {
+            throw new IllegalArgumentException(p.name() + ": takes " + p.arity() + " operand(s), got " + args.length);
+        }
+        Trace top = null;
+        for (Tensor a : args) {
+            if (a == null) {
+                throw new IllegalArgumentException(p.name() + ": an operand is null");
+            }
+            if (a instanceof Tracer) {
+                Trace t = ((Tracer) a).trace();
+                if (!t.alive()) {
+                    throw new IllegalStateException(p.name() + ": a tensor traced by " + t.transform()
+                            + " (level " + t.level() + ") was used after that transform returned (a leaked tracer). "
+                            + "Return it from the function you transform, or keep only its value(), instead of "
+                            + "storing the traced tensor in a field or a collection.");
+                }
+                if (top == null || t.level() > top.level()) {
+                    top = t;
+                } else if (t.level() == top.level() && t != top) {
+                    throw new IllegalStateException(p.name() + ": operands come from two different transforms at level "
+                            + t.level() + " (" + t.transform() + " and " + top.transform() + "); a traced tensor was "
+                            + "kept past its transform or handed to another thread");
+                }
+            }
+        }
+        return top == null ? Eval.apply(p, args) : top.process(p, args);
+    }
+}

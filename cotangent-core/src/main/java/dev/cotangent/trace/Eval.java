@@ -1,0 +1,53 @@
+package dev.cotangent.trace;
+
+import dev.cotangent.Tensor;
+import dev.cotangent.primitive.Primitive;
+import dev.cotangent.tensor.NDArray;
+
+/**
+ * The level-0 interpreter: computes a primitive on concrete values now. In anomaly mode it checks that an op
+ * given finite inputs produced finite outputs, and names the op that did not.
+ */
+public final class Eval {
+    private static final ThreadLocal<boolean[]> ANOMALY = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private Eval() {}
+
+    /** Runs {@code p} on the concrete values of {@code args}. */
+    public static Tensor apply(Primitive p, Tensor[] args) {
+        NDArray[] v = new NDArray[args.length];
+        for (int i = 0; i < args.length; i++) v[i] = args[i].value();
+        NDArray out = p.apply(v);
+        if (ANOMALY.get()[0]) check(p, v, out);
+        return Tensor.from(out);
+    }
+
+    /** Turns anomaly checking on or off for this thread; returns the previous setting. */
+    public static boolean setAnomalyMode(boolean on) {
+        boolean[] f = ANOMALY.get();
+        boolean old = f[0];
+        f[0] = on;
+        return old;
+    }
+
+    private static void check(Primitive p, NDArray[] in, NDArray out) {
+        for (NDArray a : in) {
+            for (double x : a.unsafeData()) {
+                if (!Double.isFinite(x)) return; // not this op's doing
+            }
+        }
+        double[] o = out.unsafeData();
+        for (int i = 0; i < o.length; i++) {
+            if (!Double.isFinite(o[i])) {
+                StringBuilder sb = new StringBuilder("anomaly: ").append(p).append(" produced ").append(o[i])
+                        .append(" at flat index ").append(i).append(" of its ").append(out.shape())
+                        .append(" result from finite operands");
+                for (int k = 0; k < in.length; k++) {
+                    sb.append(k == 0 ? " " : ", ").append(in[k].shape());
+                    if (in[k].size() <= 8) sb.append(' ').append(java.util.Arrays.toString(in[k].unsafeData()));
+                }
+                throw new NonFiniteException(sb.toString(), p.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cotangent.trace;
+
+import dev.cotangent.Tensor;
+import dev.cotangent.primitive.Primitive;
+
+/**
+ * Forward mode at one level: each tracer carries a primal and its tangent (dual numbers, x + ẋε). Processing
+ * binds the primitive on the primals (outer levels see that) and applies the primitive's JVP rule to the
+ * tangents (outer levels see that too). A result whose tangent is a symbolic zero is returned as the plain
+ * primal: it is a constant at this level.
+ */
+public final class JvpTrace extends Trace {
+
+    public JvpTrace(int level) {
+        super(level, "jvp");
+    }
+
+    /** A tracer for primal {@code x} with tangent {@code t} ({@code null}: zero). */
+    public Tensor tracer(Tensor x, Tensor t) {
+        return new JvpTracer(this, x, t);
+    }
+
+    /** The tangent of {@code out} at this level ({@code null} if it does not depend on this level's inputs). */
+    public Tensor tangentOf(Tensor out) {
+        return out instanceof JvpTracer && ((JvpTracer) out).trace() == this ? ((JvpTracer) out).tangent : null;
+    }
+
+    @Override
+    public Tensor process(Primitive p, Tensor[] args) {
+        int n = args.length;
+        Tensor[] primals = new Tensor[n];
+        Tensor[] tangents = new Tensor[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            Tensor a = args[i];
+            if (a instanceof JvpTracer && ((JvpTracer) a).trace() == this) {
+                primals[i] = ((JvpTracer) a).primal();
+                tangents[i] = ((JvpTracer) a).tangent;
+                any |= tangents[i] != null;
+            } else {
+                primals[i] = a;
+            }
+        }
+        Tensor out = Bind.bind(p, primals);
+        if (!any || !p.differentiable()) return out;
+        Tensor t = p.jvp(primals, tangents, out);
+        return t == null ? out : new JvpTracer(this, out, t);
+    }
+
+    /** A (primal, tangent) pair of this trace. */
+    static final class JvpTracer extends Tracer {
+        private final JvpTrace trace;
+        final Tensor tangent;
+
+        JvpTracer(JvpTrace trace, Tensor primal, Tensor tangent) {
+            super(primal);
+            this.trace = trace;
+            this.tangent = tangent;
+        }
+
+        @Override
+        public Trace trace() {
+            return trace;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cotangent.trace;
+
+import dev.cotangent.Tensor;
+import dev.cotangent.primitive.Primitive;
+
+/**
+ * An interpreter that gives a primitive call its meaning at one level: forward mode, reverse mode or
+ * staging. A trace is alive while its transform runs; a tracer of a dead trace is a leaked tracer.
+ */
+public abstract class Trace {
+    private final int level;
+    private final String transform;
+    private boolean alive = true;
+
+    protected Trace(int level, String transform) {
+        this.level = level;
+        this.transform = transform;
+    }
+
+    /** The nesting level: 1 for the outermost transform, higher inside. */
+    public final int level() {
+        return level;
+    }
+
+    /** The name of the transform that opened this trace, for messages. */
+    public final String transform() {
+        return transform;
+    }
+
+    public final boolean alive() {
+        return alive;
+    }
+
+    /** Marks the trace finished: its tracers may no longer be used in operations. */
+    final void close() {
+        alive = false;
+    }
+
+    /** Applies {@code p} to {@code args}, at least one of which is a tracer of this trace. */
+    public abstract Tensor process(Primitive p, Tensor[] args);
+
+    /** {@code t} as seen at this level: its primal if it is this trace's tracer, else {@code t} itself. */
+    protected final Tensor lift(Tensor t) {
+        return t instanceof Tracer && ((Tracer) t).trace() == this ? ((Tracer) t).primal() : t;
+    }
+}
