@@ -83,13 +83,7 @@ public final class AD {
 
     /** The gradients of a scalar f(x, y) with respect to both arguments, {@code [∂f/∂x, ∂f/∂y]}. */
     public static BiFunction<Tensor, Tensor, Tensor[]> grad(BiFunction<Tensor, Tensor, Tensor> f) {
-        return (x, y) -> {
-            Map<String, Tensor> in = new LinkedHashMap<>();
-            in.put("x", x);
-            in.put("y", y);
-            Map<String, Tensor> g = valueAndGrad(p -> f.apply(p.get("x"), p.get("y")), in).grads();
-            return new Tensor[] {g.get("x"), g.get("y")};
-        };
+        return (x, y) -> valueAndGrad(xs -> f.apply(xs[0], xs[1]), new Tensor[] {x, y}).grads().toArray(new Tensor[0]);
     }
 
     /**
@@ -97,27 +91,38 @@ public final class AD {
      * backward pass. The gradients come in the map's iteration order, each of its parameter's shape.
      */
     public static ValueAndGrads valueAndGrad(Function<Map<String, Tensor>, Tensor> f, Map<String, Tensor> params) {
+        String[] names = params.keySet().toArray(new String[0]);
+        ValueAndGradList r = valueAndGrad(xs -> {
+            Map<String, Tensor> m = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) m.put(names[i], xs[i]);
+            return f.apply(java.util.Collections.unmodifiableMap(m));
+        }, params.values().toArray(new Tensor[0]));
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) grads.put(names[i], r.grads().get(i));
+        return new ValueAndGrads(r.value(), grads);
+    }
+
+    /**
+     * f(x₁, …, x_n) and its gradient with respect to each argument: one forward and one backward pass, however
+     * many arguments (for instance n scalars of a program written op by op).
+     */
+    public static ValueAndGradList valueAndGrad(Function<Tensor[], Tensor> f, Tensor[] xs) {
         ReverseTrace trace = new ReverseTrace(Levels.push());
-        Map<String, Tensor> traced = new LinkedHashMap<>();
+        Tensor[] inputs = new Tensor[xs.length];
         Tensor out;
         try {
-            for (Map.Entry<String, Tensor> e : params.entrySet()) traced.put(e.getKey(), trace.input(e.getValue()));
-            out = f.apply(java.util.Collections.unmodifiableMap(traced));
+            for (int i = 0; i < xs.length; i++) inputs[i] = trace.input(xs[i]);
+            out = f.apply(inputs.clone());
             requireResult("grad", out);
         } finally {
             Levels.pop(trace);
         }
         Tensor value = unwrap(out, trace);
         requireScalar("grad", value);
-        Tensor[] inputs = traced.values().toArray(new Tensor[0]);
         Tensor[] gs = trace.backward(out, Tensor.scalar(1.0), inputs);
-        Map<String, Tensor> grads = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<String, Tensor> e : params.entrySet()) {
-            Tensor g = gs[i++];
-            grads.put(e.getKey(), g != null ? g : zerosLike(e.getValue()));
-        }
-        return new ValueAndGrads(value, grads);
+        Tensor[] grads = new Tensor[xs.length];
+        for (int i = 0; i < xs.length; i++) grads[i] = gs[i] != null ? gs[i] : zerosLike(xs[i]);
+        return new ValueAndGradList(value, java.util.Arrays.asList(grads));
     }
 
     /** The gradient of f(θ) with respect to every named parameter. */

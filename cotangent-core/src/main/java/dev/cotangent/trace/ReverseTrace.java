@@ -13,7 +13,7 @@ import java.util.List;
  * x̄_k = Σ_{m ∈ children(k)} ∂f_m/∂x_kᵀ x̄_m.
  */
 public final class ReverseTrace extends Trace {
-    private final List<Node> tape = new ArrayList<>();
+    private final List<ReverseTracer> tape = new ArrayList<>();
 
     public ReverseTrace(int level) {
         super(level, "vjp");
@@ -21,9 +21,9 @@ public final class ReverseTrace extends Trace {
 
     /** A fresh input of this trace with primal {@code x}. */
     public Tensor input(Tensor x) {
-        Node n = new Node(null, null, null, x, tape.size());
+        ReverseTracer n = new ReverseTracer(this, x, null, null, null, tape.size());
         tape.add(n);
-        return new ReverseTracer(this, x, n);
+        return n;
     }
 
     /** How many nodes the tape holds (inputs included). */
@@ -35,22 +35,22 @@ public final class ReverseTrace extends Trace {
     public Tensor process(Primitive p, Tensor[] args) {
         int n = args.length;
         Tensor[] primals = new Tensor[n];
-        Node[] parents = null;
+        ReverseTracer[] parents = null;
         for (int i = 0; i < n; i++) {
             Tensor a = args[i];
             if (a instanceof ReverseTracer && ((ReverseTracer) a).trace == this) {
                 primals[i] = ((ReverseTracer) a).primal();
-                if (parents == null) parents = new Node[n];
-                parents[i] = ((ReverseTracer) a).node;
+                if (parents == null) parents = new ReverseTracer[n];
+                parents[i] = (ReverseTracer) a;
             } else {
                 primals[i] = a;
             }
         }
         Tensor out = Bind.bind(p, primals);
         if (parents == null || !p.differentiable()) return out;
-        Node node = new Node(p, parents, primals, out, tape.size());
+        ReverseTracer node = new ReverseTracer(this, out, p, parents, primals, tape.size());
         tape.add(node);
-        return new ReverseTracer(this, out, node);
+        return node;
     }
 
     /**
@@ -61,18 +61,18 @@ public final class ReverseTrace extends Trace {
     public Tensor[] backward(Tensor output, Tensor seed, Tensor[] inputs) {
         Tensor[] result = new Tensor[inputs.length];
         if (!(output instanceof ReverseTracer) || ((ReverseTracer) output).trace != this) return result;
-        int last = ((ReverseTracer) output).node.index;
+        int last = ((ReverseTracer) output).index;
         Tensor[] ct = new Tensor[last + 1];
         ct[last] = seed;
         for (int k = last; k >= 0; k--) {
             Tensor g = ct[k];
-            Node node = tape.get(k);
+            ReverseTracer node = tape.get(k);
             if (g == null || node.primitive == null) continue;
             ct[k] = null; // release as we go: only cotangents still needed stay alive
-            Node[] parents = node.parents;
+            ReverseTracer[] parents = node.parents;
             boolean[] needed = new boolean[parents.length];
             for (int i = 0; i < parents.length; i++) needed[i] = parents[i] != null;
-            Tensor[] gs = node.primitive.vjp(g, node.primals, node.out, needed);
+            Tensor[] gs = node.primitive.vjp(g, node.primals, node.primal(), needed);
             for (int i = 0; i < parents.length; i++) {
                 if (parents[i] == null || gs[i] == null) continue;
                 int j = parents[i].index;
@@ -82,39 +82,32 @@ public final class ReverseTrace extends Trace {
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];
             if (in instanceof ReverseTracer && ((ReverseTracer) in).trace == this) {
-                int j = ((ReverseTracer) in).node.index;
+                int j = ((ReverseTracer) in).index;
                 result[i] = j <= last ? ct[j] : null;
             }
         }
         return result;
     }
 
-    /** One recorded primitive call: y = p(primals), with the tape nodes of the operands that are traced. */
-    static final class Node {
+    /**
+     * A primal together with its tape entry: the primitive call y = p(primals) that produced it (with the tracers
+     * of the operands that are traced, {@code null} for constants), or an input when {@code primitive} is null.
+     */
+    static final class ReverseTracer extends Tracer {
+        private final ReverseTrace trace;
         final Primitive primitive;
-        final Node[] parents;
+        final ReverseTracer[] parents;
         final Tensor[] primals;
-        final Tensor out;
         final int index;
 
-        Node(Primitive primitive, Node[] parents, Tensor[] primals, Tensor out, int index) {
+        ReverseTracer(ReverseTrace trace, Tensor primal, Primitive primitive, ReverseTracer[] parents, Tensor[] primals,
+                      int index) {
+            super(primal);
+            this.trace = trace;
             this.primitive = primitive;
             this.parents = parents;
             this.primals = primals;
-            this.out = out;
             this.index = index;
-        }
-    }
-
-    /** A primal with its node on this trace's tape. */
-    static final class ReverseTracer extends Tracer {
-        private final ReverseTrace trace;
-        final Node node;
-
-        ReverseTracer(ReverseTrace trace, Tensor primal, Node node) {
-            super(primal);
-            this.trace = trace;
-            this.node = node;
         }
 
         @Override

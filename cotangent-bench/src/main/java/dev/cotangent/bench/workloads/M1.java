@@ -1,0 +1,38 @@
+package dev.cotangent.bench.workloads;
+
+import dev.cotangent.AD;
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** M1 of WORKLOADS.md: x_{k+1} = tanh(W x_k), n = 256, K = 2000; plain reverse-mode gradient w.r.t. W. */
+final class M1 {
+    private M1() {}
+
+    static void run(int batch, StringBuilder report) {
+        int n = 256;
+        int k = 2000;
+        Tensor w = Tensor.from(Data.uniform(401, Math.sqrt(3.0 / n), n, n));
+        Tensor x0 = Tensor.from(batch == 1 ? Data.uniform(402, 1, n) : Data.uniform(402, 1, n, batch));
+        Function<Tensor, Tensor> loss = ww -> {
+            Tensor x = x0;
+            for (int i = 0; i < k; i++) x = Ops.tanh(Ops.matmul(ww, x));
+            return Ops.sum(x);
+        };
+        Tensor g = AD.grad(loss).apply(w);
+        double nrm = Ops.norm(g).item();
+        double want = batch == 1 ? 7706.188339 : 27828.88756;
+        if (Math.abs(nrm - want) > 1e-6 * want) throw new AssertionError("M1 |dW| = " + nrm);
+        Runnable fwd = Timer.consume(() -> loss.apply(w).item());
+        Runnable grad = Timer.consume(() -> AD.grad(loss).apply(w).value().unsafeData()[0]);
+        grad.run();
+        double tf = Timer.median(fwd, 5);
+        double tg = Timer.median(grad, batch == 1 ? 5 : 3);
+        // what the tape keeps for the backward pass: per step the matmul's operand x_k and the tanh's result
+        double tapeMiB = 2.0 * k * n * batch * 8 / (1 << 20);
+        report.append(String.format(Locale.ROOT,
+                "M1 B=%d: |dW|=%.10g; forward %.1f ms; plain reverse gradient %.1f ms (%.2fx forward); tape ≈ %.1f MiB of saved values%n",
+                batch, nrm, tf * 1e3, tg * 1e3, tg / tf, tapeMiB));
+    }
+}
