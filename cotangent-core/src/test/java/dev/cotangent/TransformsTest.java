@@ -226,6 +226,32 @@ class TransformsTest {
         close(expected, AD.jacrev(AD.jacrev(f)).apply(x), 1e-15);
     }
 
+    @Test
+    void thirdOrderTensorByNestedJacobiansMatchesFiniteDifferencesOfTheHessian() {
+        // f(x) = Σ_i x_i² x_{i+1} + exp(x0·x2) + log Σ exp(x): the third derivatives are symmetric in all axes
+        Function<Tensor, Tensor> f = x -> {
+            Tensor head = Ops.slice(x, 0, 0, 2);
+            Tensor tail = Ops.slice(x, 0, 1, 3);
+            Tensor cross = Ops.slice(x, 0, 0, 1).mul(Ops.slice(x, 0, 2, 3)).exp().sum();
+            return head.square().mul(tail).sum().add(cross).add(Ops.logsumexp(x, false));
+        };
+        Tensor x = Tensor.of(0.3, -0.4, 0.9);
+        Tensor t3 = AD.jacfwd(AD.jacrev(AD.grad(f))).apply(x);
+        assertArrayEquals(new int[] {3, 3, 3}, t3.shape());
+        close(FiniteDifferences.jacobian(AD.hessian(f), x).toArray(), t3, 1e-8);
+        double[] d = t3.toArray();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(d[i * 9 + j * 3 + k], d[j * 9 + k * 3 + i], 1e-13);
+                    assertEquals(d[i * 9 + j * 3 + k], d[k * 9 + i * 3 + j], 1e-13);
+                }
+            }
+        }
+        close(t3.toArray(), AD.jacrev(AD.jacfwd(AD.grad(f))).apply(x), 1e-13);
+        close(t3.toArray(), AD.jacfwd(AD.hessian(f)).apply(x), 1e-13);
+    }
+
     // ------------------------------------------------------------------ several arguments
 
     @Test
