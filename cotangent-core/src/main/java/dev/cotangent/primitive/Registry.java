@@ -217,7 +217,7 @@ public final class Registry {
         l.add(new Case(p.name(), p, r -> ops.draw(r, broadcastShapes(r, 2, 3)), yes(2)));
     }
 
-    /** All axes (rank 0..3), one axis, a negative axis, two axes; with and without keepDims. */
+    /** All axes (rank 0..3), one axis, a negative axis, two axes (with and without keepDims). */
     private static void reductions(List<Case> l, String name, ReductionMaker make, Values values) {
         l.add(new Case(name + "[all]", make.make(null, false), r -> new NDArray[] {values.draw(r, shape(r, 0, 3))}, yes(1)));
         l.add(new Case(name + "[all, keepDims]", make.make(null, true),
@@ -229,6 +229,8 @@ public final class Registry {
         l.add(new Case(name + "[axes=-1]", make.make(new int[] {-1}, false),
                 r -> new NDArray[] {values.draw(r, shape(r, 1, 3))}, yes(1)));
         l.add(new Case(name + "[axes=2,0]", make.make(new int[] {2, 0}, false),
+                r -> new NDArray[] {values.draw(r, dims(r, 3))}, yes(1)));
+        l.add(new Case(name + "[axes=0,-1, keepDims]", make.make(new int[] {0, -1}, true),
                 r -> new NDArray[] {values.draw(r, dims(r, 3))}, yes(1)));
     }
 
