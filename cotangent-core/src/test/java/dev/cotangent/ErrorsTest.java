@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cotangent.trace.NonFiniteException;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -63,12 +62,6 @@ class ErrorsTest {
     }
 
     @Test
-    @Disabled("reason: a tracer handed to another thread while its transform is still running is processed "
-            + "there without complaint, so the other thread appends to the tape (an unsynchronised ArrayList) "
-            + "of a transform it does not run: a race, and gradients that silently depend on timing. Fix needed "
-            + "in trace/: Trace should remember the thread that opened it, and Bind.bind should throw "
-            + "IllegalStateException naming the op and the transform when a tracer's trace belongs to another "
-            + "thread (Levels is already per thread, so the check is one comparison).")
     void aTracerUsedOnAnotherThreadIsRefused() throws Exception {
         var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -171,11 +164,6 @@ class ErrorsTest {
     }
 
     @Test
-    @Disabled("reason: a non-finite value made inside a derivative rule is reported under the op the rule "
-            + "used (here 'reciprocal' or 'div'), not the primitive whose rule it is (asin). Fix needed in "
-            + "trace/: JvpTrace.process and ReverseTrace.backward should mark (e.g. in a thread-local read by "
-            + "Eval's anomaly check) which primitive's jvp/vjp rule is running, and the NonFiniteException should "
-            + "name it, e.g. op() = \"asin\" with 'in the vjp rule of asin' in the message.")
     void anomalyInTheBackwardPassNamesThePrimitiveWhoseRuleMadeIt() {
         NonFiniteException e = assertThrows(NonFiniteException.class,
                 () -> AD.detectAnomaly(() -> AD.grad((Tensor x) -> Ops.asin(x).sum()).apply(Tensor.of(0.5, 1.0))));
@@ -184,10 +172,6 @@ class ErrorsTest {
     }
 
     @Test
-    @Disabled("reason: DESIGN.md says sqrt'(0) = +inf is the documented convention and only a warning in "
-            + "anomaly mode, but anomaly mode throws NonFiniteException (from the div inside Sqrt's rule). Fix "
-            + "needed in trace/Eval (with the rule marking of the test above): let a primitive declare the "
-            + "non-finite derivatives that are conventions (Sqrt at 0) and report those as a warning, not an error.")
     void sqrtDerivativeAtZeroIsOnlyAWarningInAnomalyMode() {
         Function<Tensor, Tensor> g = AD.grad((Tensor x) -> x.sqrt().sum());
         Tensor grad = AD.detectAnomaly(() -> g.apply(Tensor.of(0.0, 4.0)));

@@ -49,6 +49,14 @@ public abstract class Primitive {
         return true;
     }
 
+    /**
+     * True if an infinite derivative is this primitive's documented convention somewhere (sqrt'(0) = +∞): anomaly
+     * mode then warns instead of failing when its rule produces ±∞.
+     */
+    public boolean infiniteDerivativeIsConvention() {
+        return false;
+    }
+
     /** The parameters that distinguish this instance (for listings and equality of graph nodes). */
     public Map<String, Object> params() {
         return Map.of();

@@ -14,6 +14,11 @@ public final class Sqrt extends Unary {
     }
 
     @Override
+    public boolean infiniteDerivativeIsConvention() {
+        return true;
+    }
+
+    @Override
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.div(HALF, y);
     }

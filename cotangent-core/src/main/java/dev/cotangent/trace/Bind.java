@@ -28,6 +28,11 @@ public final class Bind {
                             + "Return it from the function you transform, or keep only its value(), instead of "
                             + "storing the traced tensor in a field or a collection.");
                 }
+                if (t.owner() != Thread.currentThread()) {
+                    throw new IllegalStateException(p.name() + ": a tensor traced by " + t.transform() + " on thread '"
+                            + t.owner().getName() + "' was used on thread '" + Thread.currentThread().getName()
+                            + "'. Transforms are per thread: run the whole function you transform on one thread.");
+                }
                 if (top == null || t.level() > top.level()) {
                     top = t;
                 } else if (t.level() == top.level() && t != top) {

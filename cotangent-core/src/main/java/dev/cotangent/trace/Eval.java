@@ -39,14 +39,23 @@ public final class Eval {
         double[] o = out.unsafeData();
         for (int i = 0; i < o.length; i++) {
             if (!Double.isFinite(o[i])) {
-                StringBuilder sb = new StringBuilder("anomaly: ").append(p).append(" produced ").append(o[i])
+                Primitive rule = RuleContext.primitive();
+                if (rule != null && Double.isInfinite(o[i]) && rule.infiniteDerivativeIsConvention()) {
+                    System.getLogger("dev.cotangent").log(System.Logger.Level.WARNING, "anomaly mode: the "
+                            + RuleContext.kind() + " rule of " + rule.name() + " gave " + o[i]
+                            + " (a documented convention at this point, not an error)");
+                    return;
+                }
+                StringBuilder sb = new StringBuilder("anomaly: ");
+                if (rule != null) sb.append("in the ").append(RuleContext.kind()).append(" rule of ").append(rule.name()).append(", ");
+                sb.append(p).append(" produced ").append(o[i])
                         .append(" at flat index ").append(i).append(" of its ").append(out.shape())
                         .append(" result from finite operands");
                 for (int k = 0; k < in.length; k++) {
                     sb.append(k == 0 ? " " : ", ").append(in[k].shape());
                     if (in[k].size() <= 8) sb.append(' ').append(java.util.Arrays.toString(in[k].unsafeData()));
                 }
-                throw new NonFiniteException(sb.toString(), p.name());
+                throw new NonFiniteException(sb.toString(), rule != null ? rule.name() : p.name());
             }
         }
     }

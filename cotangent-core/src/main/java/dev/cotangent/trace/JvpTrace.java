@@ -43,7 +43,13 @@ public final class JvpTrace extends Trace {
         }
         Tensor out = Bind.bind(p, primals);
         if (!any || !p.differentiable()) return out;
-        Tensor t = p.jvp(primals, tangents, out);
+        Object[] mark = RuleContext.enter(p, "jvp");
+        Tensor t;
+        try {
+            t = p.jvp(primals, tangents, out);
+        } finally {
+            RuleContext.exit(mark);
+        }
         return t == null ? out : new JvpTracer(this, out, t);
     }
 

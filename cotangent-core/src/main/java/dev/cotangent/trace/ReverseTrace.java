@@ -72,7 +72,13 @@ public final class ReverseTrace extends Trace {
             ReverseTracer[] parents = node.parents;
             boolean[] needed = new boolean[parents.length];
             for (int i = 0; i < parents.length; i++) needed[i] = parents[i] != null;
-            Tensor[] gs = node.primitive.vjp(g, node.primals, node.primal(), needed);
+            Object[] mark = RuleContext.enter(node.primitive, "vjp");
+            Tensor[] gs;
+            try {
+                gs = node.primitive.vjp(g, node.primals, node.primal(), needed);
+            } finally {
+                RuleContext.exit(mark);
+            }
             for (int i = 0; i < parents.length; i++) {
                 if (parents[i] == null || gs[i] == null) continue;
                 int j = parents[i].index;

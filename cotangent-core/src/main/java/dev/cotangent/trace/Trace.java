@@ -10,6 +10,7 @@ import dev.cotangent.primitive.Primitive;
 public abstract class Trace {
     private final int level;
     private final String transform;
+    private final Thread owner = Thread.currentThread();
     private boolean alive = true;
 
     protected Trace(int level, String transform) {
@@ -25,6 +26,11 @@ public abstract class Trace {
     /** The name of the transform that opened this trace, for messages. */
     public final String transform() {
         return transform;
+    }
+
+    /** The thread the transform runs on; tracers may be used on that thread only. */
+    public final Thread owner() {
+        return owner;
     }
 
     public final boolean alive() {
