@@ -22,6 +22,10 @@ public final class Plots {
 
     /** A series: its x and y values. */
     public record Series(double[] x, double[] y) {
+        Series swap() {
+            return new Series(y, x);
+        }
+
         /** y against 0, 1, 2, ... */
         public static Series of(double[] y) {
             double[] x = new double[y.length];
@@ -44,10 +48,19 @@ public final class Plots {
     /** Curves, one per entry of {@code series}, in its order; a logarithmic y axis if {@code logY}. */
     public static void lines(Path file, String title, String xTitle, String yTitle, Map<String, Series> series,
                              boolean logY) {
+        lines(file, title, xTitle, yTitle, series, false, logY);
+    }
+
+    /** Curves with a choice of logarithmic axes (points ≤ 0 are dropped on a logarithmic axis). */
+    public static void lines(Path file, String title, String xTitle, String yTitle, Map<String, Series> series,
+                             boolean logX, boolean logY) {
         XYChart chart = chart(title, xTitle, yTitle);
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         for (Map.Entry<String, Series> e : series.entrySet()) {
-            Series s = logY ? positive(e.getValue()) : e.getValue();
+            Series s = e.getValue();
+            if (logY) s = positive(s);
+            if (logX) s = positive(new Series(s.y(), s.x())).swap();
             if (s.x().length == 0) continue;
             XYSeries xy = chart.addSeries(e.getKey(), s.x(), s.y());
             xy.setMarker(s.x().length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
@@ -71,10 +84,9 @@ public final class Plots {
 
     /** The same chart with some series drawn as lines and others as points: used for fits over data. */
     public static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xTitle)
+        XYChart chart = new XYChartBuilder().width(1000).height(560).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         return chart;
     }
 
