@@ -29,7 +29,7 @@ final class DigitsDemo {
 
     /** What a run measured. */
     record Outcome(double testAccuracy, int testSize, int correct, int epochs, boolean stoppedEarly, double seconds,
-                   double examplesPerSecond, int parameters) {}
+                   double epochExamplesPerSecond, int parameters) {}
 
     static <S> Outcome run(String name, Module model, long initSeed, Optimizer<S> opt, Trainer.Config cfg,
                            UnaryOperator<Dataset> shape, boolean quick, Path out, PrintStream log) {
@@ -38,8 +38,8 @@ final class DigitsDemo {
         Dataset.Split split = all.split(0.2, SPLIT_SEED);
         Dataset.Split tv = split.train().split(0.1, SPLIT_SEED + 1);
         Map<String, Tensor> params = model.init(initSeed);
-        log.printf("%s: %d train / %d validation / %d test examples, %d parameters, BLAS threads %d%n", name,
-                tv.train().size(), tv.test().size(), split.test().size(), Params.count(params), Blas.threads());
+        log.printf("%s: %d train / %d validation / %d test examples, %d parameters, BLAS threads %s%n", name,
+                tv.train().size(), tv.test().size(), split.test().size(), Params.count(params), threads());
         long t0 = System.nanoTime();
         Trainer.Result r = Trainer.fit(model, params, opt, tv.train(), tv.test(), cfg, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -57,15 +57,21 @@ final class DigitsDemo {
                 false);
         int n = split.test().size();
         return new Outcome(acc, n, (int) Math.round(acc * n), h.epochs(), h.stoppedEarly(), seconds,
-                h.examplesPerSecond(), Params.count(params));
+                h.medianEpochExamplesPerSecond(), Params.count(params));
     }
 
     static String summary(String name, String arch, Outcome o) {
         return String.format("%s (%s, %d parameters): held-out accuracy %.4f (%d/%d) on a seeded 20%% split; "
-                        + "%d epochs%s in %.1f s; %.0f images/s training throughput (BLAS threads %d); "
+                        + "%d epochs%s in %.1f s; %.0f images/s training throughput (median epoch, BLAS threads %s); "
                         + "plots %s-loss.png, %s-accuracy.png",
                 name, arch, o.parameters(), o.testAccuracy(), o.correct(), o.testSize(), o.epochs(),
-                o.stoppedEarly() ? " (early stop)" : "", o.seconds(), o.examplesPerSecond(), Blas.threads(), name, name);
+                o.stoppedEarly() ? " (early stop)" : "", o.seconds(), o.epochExamplesPerSecond(), threads(), name, name);
+    }
+
+    /** OpenBLAS reports -1 until its thread count is set explicitly; say "default" then. */
+    static String threads() {
+        int t = Blas.threads();
+        return t > 0 ? Integer.toString(t) : "default";
     }
 
     static Trainer.Config config(int epochs, int batch, int patience, double l2, boolean quick) {

@@ -58,22 +58,29 @@ public final class Progress implements AutoCloseable {
         return System.console() != null && log == System.out ? Mode.BAR : Mode.LINES;
     }
 
-    /** {@code examples} more done; {@code message} (e.g. the current loss) shown on the bar. */
+    /** {@code examples} more done; {@code message} (short: the current loss) shown on the bar. */
     public void advance(long examples, String message) {
         if (bar != null) {
             bar.stepBy(examples);
-            bar.setExtraMessage(message);
+            bar.setExtraMessage(" " + message);
         }
     }
 
-    /** The end of an epoch: its summary goes on the bar, or on a line of its own in LINES mode. */
-    public void epoch(String summary) {
-        if (bar != null) bar.setExtraMessage(summary);
-        else if (mode == Mode.LINES) log.println(summary);
+    /**
+     * The end of an epoch: {@code brief} goes on the bar; {@code line}, the full summary, is printed on a line
+     * of its own in LINES mode.
+     */
+    public void epoch(String brief, String line) {
+        if (bar != null) bar.setExtraMessage(" " + brief);
+        else if (mode == Mode.LINES) log.println(line);
     }
 
+    /** Ends the bar at 100% even if training stopped early. */
     @Override
     public void close() {
-        if (bar != null) bar.close();
+        if (bar != null) {
+            bar.maxHint(bar.getCurrent());
+            bar.close();
+        }
     }
 }

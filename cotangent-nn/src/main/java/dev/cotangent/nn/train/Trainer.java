@@ -51,6 +51,7 @@ public final class Trainer {
         List<Double> trAcc = new ArrayList<>();
         List<Double> vaLoss = new ArrayList<>();
         List<Double> vaAcc = new ArrayList<>();
+        List<Double> speed = new ArrayList<>();
         Map<String, Tensor> best = params;
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
@@ -82,9 +83,11 @@ public final class Trainer {
                     lossSum += loss * y.length;
                     right += Math.round(Losses.accuracy(logits[0], y) * y.length);
                     seen += y.length;
-                    progress.advance(y.length, String.format("epoch %d loss %.4f", epoch, loss));
+                    progress.advance(y.length, String.format("ep %d loss %.4f", epoch, loss));
                 }
-                trainNanos += System.nanoTime() - t0;
+                long dt = System.nanoTime() - t0;
+                trainNanos += dt;
+                speed.add(n / (dt / 1e9));
                 trLoss.add(lossSum / n);
                 trAcc.add((double) right / n);
                 String line = String.format("epoch %3d/%d  loss %.4f  train acc %.4f", epoch, cfg.epochs(),
@@ -107,7 +110,9 @@ public final class Trainer {
                     best = params;
                     bestEpoch = epoch;
                 }
-                progress.epoch(line + String.format("  %.0f ex/s", seen / (trainNanos / 1e9)));
+                String brief = validation == null ? String.format("ep %d loss %.4f", epoch, lossSum / n)
+                        : String.format("ep %d val acc %.4f", epoch, vaAcc.get(vaAcc.size() - 1));
+                progress.epoch(brief, line + String.format("  %.0f ex/s", seen / (trainNanos / 1e9)));
                 if (validation != null && cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience()) {
                     early = epoch < cfg.epochs();
                     break;
@@ -115,7 +120,7 @@ public final class Trainer {
             }
         }
         History h = new History(List.copyOf(trLoss), List.copyOf(trAcc), List.copyOf(vaLoss), List.copyOf(vaAcc),
-                bestEpoch, early, trainNanos / 1e9, seen);
+                List.copyOf(speed), bestEpoch, early, trainNanos / 1e9, seen);
         return new Result(best, h);
     }
 }
