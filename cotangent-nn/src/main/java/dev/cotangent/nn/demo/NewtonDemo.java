@@ -53,7 +53,7 @@ public final class NewtonDemo {
         Tensor w = Tensor.zeros(d);
         newton.add(w.toArray());
         for (int k = 0; k < 50; k++) {
-            Tensor next = Newton.dampedStep(f, w);
+            Tensor next = Newton.step(f, w);
             newton.add(next.toArray());
             if (dist(next.toArray(), w.toArray()) < 1e-15 * (1 + norm(next.toArray()))) break;
             w = next;
