@@ -1,0 +1,126 @@
+package dev.cotangent.nn.train;
+
+import dev.cotangent.AD;
+import dev.cotangent.Tensor;
+import dev.cotangent.ValueAndGrads;
+import dev.cotangent.nn.Losses;
+import dev.cotangent.nn.Module;
+import dev.cotangent.nn.data.Dataset;
+import dev.cotangent.nn.optim.Optimizer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batch training of a classifier: seeded shuffle each epoch, softmax cross-entropy plus optional L2 on the
+ * weights, gradients by {@link AD#valueAndGrad(java.util.function.Function, Map)}, any {@link Optimizer}, and
+ * early stopping on the validation loss (the best parameters are returned).
+ */
+public final class Trainer {
+    /**
+     * @param epochs    at most this many passes over the training set
+     * @param batchSize examples per step
+     * @param seed      seeds the shuffles
+     * @param patience  stop after this many epochs without a better validation loss (0: never stop early)
+     * @param l2        λ of the (λ/2)‖W‖² penalty on weights (0: none)
+     * @param progress  how to report progress
+     */
+    public record Config(int epochs, int batchSize, long seed, int patience, double l2, Progress.Mode progress) {
+        public Config {
+            if (epochs < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("Trainer.Config: epochs " + epochs + " and batch size " + batchSize
+                        + " must be >= 1");
+            }
+        }
+    }
+
+    /** The trained (best) parameters and what was measured. */
+    public record Result(Map<String, Tensor> params, History history) {}
+
+    private Trainer() {}
+
+    /** Trains {@code model} from {@code params}; {@code validation} may be null (then no early stopping). */
+    public static <S> Result fit(Module model, Map<String, Tensor> params, Optimizer<S> optimizer, Dataset train,
+                                 Dataset validation, Config cfg, PrintStream log) {
+        SplittableRandom rng = new SplittableRandom(cfg.seed());
+        S state = optimizer.init(params);
+        List<Double> trLoss = new ArrayList<>();
+        List<Double> trAcc = new ArrayList<>();
+        List<Double> vaLoss = new ArrayList<>();
+        List<Double> vaAcc = new ArrayList<>();
+        List<Double> speed = new ArrayList<>();
+        Map<String, Tensor> best = params;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        boolean early = false;
+        long trainNanos = 0;
+        long seen = 0;
+        int n = train.size();
+        try (Progress progress = Progress.start(cfg.progress(), "train", (long) cfg.epochs() * n, log)) {
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                int[] perm = Dataset.permutation(n, rng);
+                double lossSum = 0;
+                int right = 0;
+                long t0 = System.nanoTime();
+                for (int start = 0; start < n; start += cfg.batchSize()) {
+                    Dataset batch = train.subset(Arrays.copyOfRange(perm, start, Math.min(n, start + cfg.batchSize())));
+                    Tensor x = batch.features();
+                    int[] y = batch.labels();
+                    Tensor[] logits = new Tensor[1];
+                    ValueAndGrads vg = AD.valueAndGrad(p -> {
+                        Tensor z = model.apply(p, x);
+                        logits[0] = z;
+                        Tensor loss = Losses.softmaxCrossEntropy(z, y);
+                        return cfg.l2() > 0 ? loss.add(Losses.l2(p, cfg.l2())) : loss;
+                    }, params);
+                    Optimizer.Update<S> u = optimizer.step(params, vg.grads(), state);
+                    params = u.params();
+                    state = u.state();
+                    double loss = vg.value().item();
+                    lossSum += loss * y.length;
+                    right += Math.round(Losses.accuracy(logits[0], y) * y.length);
+                    seen += y.length;
+                    progress.advance(y.length, String.format("ep %d loss %.4f", epoch, loss));
+                }
+                long dt = System.nanoTime() - t0;
+                trainNanos += dt;
+                speed.add(n / (dt / 1e9));
+                trLoss.add(lossSum / n);
+                trAcc.add((double) right / n);
+                String line = String.format("epoch %3d/%d  loss %.4f  train acc %.4f", epoch, cfg.epochs(),
+                        lossSum / n, (double) right / n);
+                if (validation != null) {
+                    Tensor z = model.apply(params, validation.features());
+                    double vl = Losses.softmaxCrossEntropy(z, validation.labels()).item();
+                    double va = Losses.accuracy(z, validation.labels());
+                    vaLoss.add(vl);
+                    vaAcc.add(va);
+                    line += String.format("  val loss %.4f  val acc %.4f", vl, va);
+                    if (vl < bestLoss) {
+                        bestLoss = vl;
+                        best = params;
+                        bestEpoch = epoch;
+                    }
+                } else {
+                    vaLoss.add(Double.NaN);
+                    vaAcc.add(Double.NaN);
+                    best = params;
+                    bestEpoch = epoch;
+                }
+                String brief = validation == null ? String.format("ep %d loss %.4f", epoch, lossSum / n)
+                        : String.format("ep %d val acc %.4f", epoch, vaAcc.get(vaAcc.size() - 1));
+                progress.epoch(brief, line + String.format("  %.0f ex/s", seen / (trainNanos / 1e9)));
+                if (validation != null && cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience()) {
+                    early = epoch < cfg.epochs();
+                    break;
+                }
+            }
+        }
+        History h = new History(List.copyOf(trLoss), List.copyOf(trAcc), List.copyOf(vaLoss), List.copyOf(vaAcc),
+                List.copyOf(speed), bestEpoch, early, trainNanos / 1e9, seen);
+        return new Result(best, h);
+    }
+}

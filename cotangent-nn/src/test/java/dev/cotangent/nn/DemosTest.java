@@ -1,0 +1,78 @@
+package dev.cotangent.nn;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every demo runs at reduced size, writes its plots and reports its numbers. */
+class DemosTest {
+    @TempDir
+    Path out;
+
+    String run(String name) {
+        String s = Demos.run(name, out, new PrintStream(new ByteArrayOutputStream()), true);
+        assertTrue(s.startsWith(name), s);
+        return s;
+    }
+
+    void assertPng(String file) throws Exception {
+        Path p = out.resolve(file);
+        assertTrue(Files.exists(p), file + " missing");
+        byte[] head = Files.readAllBytes(p);
+        assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', file + " is not a PNG");
+    }
+
+    @Test
+    void mlp() throws Exception {
+        assertTrue(run("mlp").contains("held-out accuracy"));
+        assertPng("mlp-loss.png");
+        assertPng("mlp-accuracy.png");
+    }
+
+    @Test
+    void resnet() throws Exception {
+        assertTrue(run("resnet").contains("held-out accuracy"));
+        assertPng("resnet-loss.png");
+    }
+
+    @Test
+    void rnn() throws Exception {
+        assertTrue(run("rnn").contains("held-out accuracy"));
+        assertPng("rnn-accuracy.png");
+    }
+
+    @Test
+    void mds() throws Exception {
+        assertTrue(run("mds").contains("PASS"));
+        assertPng("mds-points.png");
+        assertPng("mds-stress.png");
+    }
+
+    @Test
+    void zeroOrder() throws Exception {
+        assertTrue(run("zero-order").contains("two-point rate per step falls"));
+        assertPng("zero-order-rates.png");
+        assertPng("zero-order-d16.png");
+    }
+
+    @Test
+    void newton() throws Exception {
+        String s = run("newton");
+        assertTrue(s.contains("Newton with the exact Hessian reaches"), s);
+        assertTrue(!s.contains("more than"), "gradient descent did not reach the tolerance: " + s);
+        assertPng("newton-errors.png");
+    }
+
+    @Test
+    void unknownNameListsTheDemos() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Demos.run("nope", out, new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("zero-order"));
+    }
+}

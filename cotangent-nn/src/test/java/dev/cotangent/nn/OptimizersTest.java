@@ -1,0 +1,184 @@
+package dev.cotangent.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cotangent.Tensor;
+import dev.cotangent.nn.optim.Adam;
+import dev.cotangent.nn.optim.ConjugateGradient;
+import dev.cotangent.nn.optim.Descent;
+import dev.cotangent.nn.optim.GradientDescent;
+import dev.cotangent.nn.optim.Lbfgs;
+import dev.cotangent.nn.optim.LineSearch;
+import dev.cotangent.nn.optim.LinearSolve;
+import dev.cotangent.nn.optim.Momentum;
+import dev.cotangent.nn.optim.Newton;
+import dev.cotangent.nn.optim.Objective;
+import dev.cotangent.nn.optim.Optimizer;
+import dev.cotangent.nn.optim.Schedule;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every optimiser on the quadratic f(θ) = ½ (θ − c)ᵀ A (θ − c) over a two-tensor tree, whose minimiser c is
+ * known; L-BFGS also on Rosenbrock's function (minimiser (1, 1)).
+ */
+class OptimizersTest {
+    // A = diag(1, 4, 9) on "a" (2 entries) and "b" (1 entry); minimiser c.
+    static final double[] DIAG = {1, 4, 9};
+    static final double[] C = {1.5, -2.0, 0.5};
+    static final Tensor DIAG_T = Tensor.of(DIAG);
+    static final Tensor C_T = Tensor.of(C);
+
+    static final Function<Map<String, Tensor>, Tensor> QUADRATIC = p -> {
+        Tensor th = dev.cotangent.Ops.concat(0, p.get("a"), p.get("b"));
+        Tensor d = th.sub(C_T);
+        return d.square().mul(DIAG_T).sum().mul(0.5);
+    };
+
+    static Map<String, Tensor> start() {
+        return Params.of("a", Tensor.of(0, 0), "b", Tensor.of(3));
+    }
+
+    static <S> Map<String, Tensor> run(Optimizer<S> opt, int steps) {
+        return Descent.run(Objective.autodiff(QUADRATIC), opt, start(), steps, null);
+    }
+
+    static void assertAtMinimiser(Map<String, Tensor> p, double tol) {
+        assertArrayEquals(C, Params.flatten(p), tol);
+    }
+
+    @Test
+    void gradientDescentConverges() {
+        assertAtMinimiser(run(new GradientDescent(1.0 / 9), 400), 1e-10);
+    }
+
+    @Test
+    void gradientDescentStepIsExact() {
+        Optimizer.Update<GradientDescent.State> u = new GradientDescent(0.1).step(Params.of("x", Tensor.of(1, 2)),
+                Params.of("x", Tensor.of(10, -10)), new GradientDescent.State(0));
+        assertArrayEquals(new double[] {0, 3}, Params.flatten(u.params()), 1e-15);
+        assertEquals(1, u.state().step());
+    }
+
+    @Test
+    void momentumAndNesterovConverge() {
+        assertAtMinimiser(run(new Momentum(0.05, 0.9, false), 600), 1e-8);
+        assertAtMinimiser(run(new Momentum(0.05, 0.9, true), 600), 1e-8);
+    }
+
+    @Test
+    void nesterovLooksAhead() {
+        // One step from v = 0: heavy ball moves by α g, Nesterov by α (1 + β) g.
+        var p = Params.of("x", Tensor.of(0.0));
+        var g = Params.of("x", Tensor.of(1.0));
+        var hb = new Momentum(0.1, 0.5, false);
+        var nag = new Momentum(0.1, 0.5, true);
+        assertEquals(-0.1, Params.flatten(hb.step(p, g, hb.init(p)).params())[0], 1e-15);
+        assertEquals(-0.15, Params.flatten(nag.step(p, g, nag.init(p)).params())[0], 1e-15);
+    }
+
+    @Test
+    void adamConverges() {
+        assertAtMinimiser(run(Adam.adam(Schedule.cosine(0.05, 3000, 1e-5)), 3000), 1e-4);
+    }
+
+    @Test
+    void adamFirstStepHasTheLearningRateAsLength() {
+        var p = Params.of("x", Tensor.of(0.0, 0.0));
+        var g = Params.of("x", Tensor.of(3.0, -0.001));
+        var adam = Adam.adam(0.01);
+        assertArrayEquals(new double[] {-0.01, 0.01}, Params.flatten(adam.step(p, g, adam.init(p)).params()), 1e-7);
+    }
+
+    @Test
+    void adamWDecaysWeightsDecoupledFromTheGradient() {
+        var p = Params.of("x", Tensor.of(2.0));
+        var zero = Params.of("x", Tensor.of(0.0));
+        var adamW = Adam.adamW(Schedule.constant(0.1), 0.5);
+        // With a zero gradient the Adam part is 0 and θ ← θ (1 − αλ).
+        assertEquals(2.0 * (1 - 0.05), Params.flatten(adamW.step(p, zero, adamW.init(p)).params())[0], 1e-15);
+        var adamL2 = new Adam(Schedule.constant(0.1), 0.9, 0.999, 1e-8, 0.5, false);
+        // L2 inside Adam: the decay goes through the normalisation, so the first step has length α.
+        assertEquals(2.0 - 0.1, Params.flatten(adamL2.step(p, zero, adamL2.init(p)).params())[0], 1e-7);
+        assertAtMinimiser(run(Adam.adamW(Schedule.cosine(0.05, 3000, 1e-5), 0.0), 3000), 1e-4);
+    }
+
+    @Test
+    void schedules() {
+        assertEquals(0.5, Schedule.exponential(1, 0.5).at(1), 0);
+        assertEquals(0.25, Schedule.stepDecay(1, 0.5, 10).at(25), 0);
+        assertEquals(0.5, Schedule.inverseTime(1, 1).at(1), 0);
+        assertEquals(1.0, Schedule.cosine(1, 10, 0).at(0), 1e-15);
+        assertEquals(0.5, Schedule.cosine(1, 10, 0).at(5), 1e-15);
+        assertEquals(0.0, Schedule.cosine(1, 10, 0).at(10), 1e-15);
+        Schedule w = Schedule.constant(2).withWarmup(4);
+        assertEquals(0.5, w.at(0), 0);
+        assertEquals(2.0, w.at(3), 0);
+        assertEquals(2.0, w.at(100), 0);
+    }
+
+    @Test
+    void lbfgsWithStrongWolfeSolvesTheQuadratic() {
+        var u = new Lbfgs().minimize(Objective.autodiff(QUADRATIC), start(), 50, 1e-12);
+        assertAtMinimiser(u.params(), 1e-10);
+        assertTrue(u.state().iteration() <= 15, "iterations " + u.state().iteration()); // GD needs ~200
+    }
+
+    @Test
+    void lbfgsWithArmijoSolvesTheQuadratic() {
+        var u = new Lbfgs(5, LineSearch.armijo()).minimize(Objective.autodiff(QUADRATIC), start(), 100, 1e-12);
+        assertAtMinimiser(u.params(), 1e-10);
+    }
+
+    @Test
+    void lbfgsSolvesRosenbrock() {
+        Function<Map<String, Tensor>, Tensor> rosen = p -> {
+            Tensor x = dev.cotangent.Ops.slice(p.get("z"), 0, 0, 1);
+            Tensor y = dev.cotangent.Ops.slice(p.get("z"), 0, 1, 2);
+            return Tensor.scalar(1).sub(x).square().add(y.sub(x.square()).square().mul(100)).sum();
+        };
+        var u = new Lbfgs().minimize(Objective.autodiff(rosen), Params.of("z", Tensor.of(-1.2, 1.0)), 200, 1e-10);
+        assertArrayEquals(new double[] {1, 1}, Params.flatten(u.params()), 1e-8);
+        assertFalse(u.state().stalled());
+    }
+
+    @Test
+    void strongWolfeAcceptedPointsSatisfyBothConditions() {
+        // φ(α) = (α − 3)² − 9 along p = 1 from x = 0: φ(0) = 0, φ'(0) = −6.
+        LineSearch ls = LineSearch.strongWolfe(1e-4, 0.1, 30);
+        LineSearch.Point start = new LineSearch.Point(0, 0, new double[] {-6}, -6);
+        LineSearch.Point p = ls.search(a -> new LineSearch.Point(a, (a - 3) * (a - 3) - 9,
+                new double[] {2 * (a - 3)}, 2 * (a - 3)), start, 1.0);
+        assertTrue(p.value() <= 1e-4 * p.alpha() * -6);
+        assertTrue(Math.abs(p.slope()) <= 0.1 * 6, "slope " + p.slope());
+    }
+
+    @Test
+    void newtonSolvesAQuadraticInOneStep() {
+        Map<String, Tensor> p = Newton.step(QUADRATIC, start());
+        assertAtMinimiser(p, 1e-12);
+        Function<Tensor, Tensor> f = th -> th.sub(C_T).square().mul(DIAG_T).sum().mul(0.5);
+        assertArrayEquals(C, Newton.cgStep(f, Tensor.of(0, 0, 0), 1e-14).toArray(), 1e-12);
+        assertArrayEquals(C, Newton.dampedStep(f, Tensor.of(0, 0, 0)).toArray(), 1e-12);
+    }
+
+    @Test
+    void linearSolvesAgree() {
+        double[] a = {4, 1, 0, 1, 3, 1, 0, 1, 2};
+        double[] b = {1, 2, 3};
+        double[] x = LinearSolve.cholesky(a, b);
+        assertArrayEquals(LinearSolve.gauss(a, b), x, 1e-14);
+        var cg = ConjugateGradient.solve(v -> new double[] {4 * v[0] + v[1], v[0] + 3 * v[1] + v[2], v[1] + 2 * v[2]},
+                b, 1e-14, 10);
+        assertArrayEquals(x, cg.x(), 1e-12);
+        assertTrue(cg.iterations() <= 3);
+        // Indefinite: Cholesky declines, Gauss solves.
+        double[] ind = {0, 1, 1, 0};
+        assertEquals(null, LinearSolve.cholesky(ind, new double[] {1, 2}));
+        assertArrayEquals(new double[] {2, 1}, LinearSolve.solve(ind, new double[] {1, 2}), 1e-15);
+    }
+}
