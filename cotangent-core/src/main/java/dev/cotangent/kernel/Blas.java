@@ -1,5 +1,6 @@
 package dev.cotangent.kernel;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -12,7 +13,8 @@ public final class Blas {
     /**
      * {@code C[m×n] = op(A) op(B)} where {@code op(A)} is {@code m×k} and {@code op(B)} is {@code k×n};
      * {@code A} is stored {@code m×k} (or {@code k×m} when {@code transA}), likewise {@code B}. Overwrites
-     * {@code c[cOff .. cOff+m*n)}.
+     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} must never be modified afterwards: an off-heap copy
+     * of each is cached for later calls.
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
@@ -25,17 +27,13 @@ public final class Blas {
         int ldb = transB ? k : n;
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
-        if (aOff == 0 && bOff == 0 && cOff == 0 && c.length == m * n) {
-            openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, n);
-            return;
-        }
-        // JavaCPP passes whole Java arrays (heap buffers with an offset are not supported), so an
-        // operand that starts inside a larger array is copied to an array of its own first.
-        double[] as = aOff == 0 && a.length == m * k ? a : java.util.Arrays.copyOfRange(a, aOff, aOff + m * k);
-        double[] bs = bOff == 0 && b.length == k * n ? b : java.util.Arrays.copyOfRange(b, bOff, bOff + k * n);
-        double[] cs = new double[m * n];
-        openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, as, lda, bs, ldb, 0.0, cs, n);
-        System.arraycopy(cs, 0, c, cOff, m * n);
+        // Operands go through their off-heap mirrors (made once per immutable array), the result through a
+        // scratch buffer: passing double[] over JNI would copy all three arrays in and out on every call.
+        DoublePointer pa = NativeMirror.at(NativeMirror.of(a), aOff);
+        DoublePointer pb = NativeMirror.at(NativeMirror.of(b), bOff);
+        DoublePointer pc = NativeMirror.scratch((long) m * n);
+        openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
+        pc.get(c, cOff, m * n);
     }
 
     /** Sets the number of threads OpenBLAS uses for every later call (process-wide). */

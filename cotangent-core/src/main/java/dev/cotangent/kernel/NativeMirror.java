@@ -16,6 +16,11 @@ final class NativeMirror {
     private static final Map<double[], DoublePointer> MIRRORS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final ThreadLocal<DoublePointer[]> SCRATCH = ThreadLocal.withInitial(() -> new DoublePointer[1]);
 
+    static {
+        // loads the JavaCPP runtime and OpenBLAS before the first off-heap allocation
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
+    }
+
     private NativeMirror() {}
 
     /** The off-heap copy of {@code a}, made on first use. {@code a} must never be modified afterwards. */
