@@ -93,21 +93,18 @@ public final class AdjointTable {
                 sb.append("0    (" + outputName + " does not depend on " + names.label(r.id()) + ")\n");
                 continue;
             }
-            StringBuilder formula = new StringBuilder();
-            StringBuilder numbers = new StringBuilder();
+            List<String> formula = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
             for (ChainRow.Term t : r.terms()) {
-                if (formula.length() > 0) {
-                    formula.append(" + ");
-                    numbers.append(" + ");
-                }
                 String m = names.of(t.other());
-                formula.append("∂").append(outputName).append("/∂").append(m).append("·[∂").append(m).append("/∂")
-                        .append(names.of(r.id())).append(']');
-                numbers.append(Numbers.brief(t.carried())).append(" × ").append(Numbers.brief(t.local()));
+                formula.add("∂" + outputName + "/∂" + m + "·[∂" + m + "/∂" + names.of(r.id()) + "]");
+                numbers.add(Wrap.factor(t.carried()) + " × " + Wrap.factor(t.local()));
             }
-            sb.append(formula).append('\n');
-            sb.append(" ".repeat(4 + lhs.length())).append(" = ").append(numbers).append(" = ")
-                    .append(Numbers.brief(r.value())).append(note).append('\n');
+            int indent = 4 + lhs.length() + 1;
+            sb.setLength(sb.length() - 3);
+            Wrap.sum(sb, " = ", formula, indent, "\n");
+            Wrap.sum(sb, " ".repeat(4 + lhs.length()) + " = ", numbers, indent,
+                    " = " + Numbers.brief(r.value()) + note + "\n");
         }
         return sb.toString();
     }

@@ -24,6 +24,14 @@ public final class Listing {
      * {@code outputNames} (may be null: out1, out2...).
      */
     public static String render(Graph g, NDArray[] values, List<String> outputNames) {
+        return render(g, values, outputNames, null);
+    }
+
+    /**
+     * As {@link #render(Graph, NDArray[], List)}, with a note after each line ({@code notes} indexed by id, may be
+     * null; a null entry adds nothing), e.g. the part of a formula the variable stands for.
+     */
+    public static String render(Graph g, NDArray[] values, List<String> outputNames, String[] notes) {
         Names names = new Names(g);
         Map<Integer, String> outs = new HashMap<>();
         for (int i = 0; i < g.outputs().size(); i++) {
@@ -50,12 +58,24 @@ public final class Listing {
             if (c.value().size() != 1) sb.append("    ").append(names.of(c.id())).append(" = constant ")
                     .append(Names.value(c.value())).append('\n');
         }
+        String[] shown = new String[lhs.length];
+        int valueWidth = 0;
+        for (int i = 0; i < lhs.length; i++) {
+            shown[i] = values == null ? "" : Names.value(values[ids[i]]);
+            if (shown[i].length() <= 14) valueWidth = Math.max(valueWidth, shown[i].length());
+        }
         for (int i = 0; i < lhs.length; i++) {
             sb.append("    ").append(lhs[i]);
             String out = outs.get(ids[i]);
-            if (values != null || out != null) sb.append(" ".repeat(Math.max(0, width - lhs[i].length())));
-            if (values != null) sb.append("   = ").append(Names.value(values[ids[i]]));
-            if (out != null) sb.append("    → ").append(out);
+            String note = notes != null && notes[ids[i]] != null ? notes[ids[i]] : null;
+            boolean more = values != null || out != null || note != null;
+            if (more) sb.append(" ".repeat(Math.max(0, width - lhs[i].length())));
+            if (values != null) {
+                sb.append("   = ").append(shown[i]);
+                if (note != null || out != null) sb.append(" ".repeat(Math.max(0, valueWidth - shown[i].length())));
+            }
+            if (note != null) sb.append("    ").append(note);
+            if (out != null) sb.append(note != null ? "   → " : "    → ").append(out);
             sb.append('\n');
         }
         for (int i = 0; i < g.outputs().size(); i++) {

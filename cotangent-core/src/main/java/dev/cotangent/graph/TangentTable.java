@@ -76,21 +76,18 @@ public final class TangentTable {
                 sb.append("0    (only constant operands)\n");
                 continue;
             }
-            StringBuilder formula = new StringBuilder();
-            StringBuilder numbers = new StringBuilder();
+            List<String> formula = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
             for (ChainRow.Term t : r.terms()) {
-                if (formula.length() > 0) {
-                    formula.append(" + ");
-                    numbers.append(" + ");
-                }
                 String l = names.of(t.other());
-                formula.append("[∂").append(names.of(r.id())).append("/∂").append(l).append("]·∂").append(l)
-                        .append("/∂").append(wrt);
-                numbers.append(Numbers.brief(t.local())).append(" × ").append(Numbers.brief(t.carried()));
+                formula.add("[∂" + names.of(r.id()) + "/∂" + l + "]·∂" + l + "/∂" + wrt);
+                numbers.add(Wrap.factor(t.local()) + " × " + Wrap.factor(t.carried()));
             }
-            sb.append(formula).append('\n');
-            sb.append(" ".repeat(4 + lhs.length())).append(" = ").append(numbers).append(" = ")
-                    .append(Numbers.brief(r.value())).append('\n');
+            int indent = 4 + lhs.length() + 1;
+            sb.setLength(sb.length() - 3); // re-append "= " through the wrapper, so the first line is measured
+            Wrap.sum(sb, " = ", formula, indent, "\n");
+            Wrap.sum(sb, " ".repeat(4 + lhs.length()) + " = ", numbers, indent,
+                    " = " + Numbers.brief(r.value()) + "\n");
         }
         return sb.toString();
     }

@@ -8,6 +8,7 @@ import dev.cotangent.primitive.Maximum;
 import dev.cotangent.primitive.Minimum;
 import dev.cotangent.primitive.Mul;
 import dev.cotangent.primitive.Primitive;
+import dev.cotangent.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,9 +27,40 @@ public final class CommonSubexpressions implements Pass {
 
     private CommonSubexpressions() {}
 
-    private record Key(Primitive primitive, List<Integer> parents) {}
+    /** A node's call: an equal primitive on the same operands is the same value. */
+    private static final class Key {
+        private final Primitive primitive;
+        private final int[] parents;
+        private final int hash;
 
-    private record ConstantKey(List<Integer> shape, double[] data) {
+        Key(Primitive primitive, int[] parents) {
+            this.primitive = primitive;
+            this.parents = parents;
+            this.hash = primitive.hashCode() * 31 + Arrays.hashCode(parents);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Arrays.equals(parents, k.parents)
+                    && primitive.equals(k.primitive);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A constant's numbers, bit for bit, with its shape. */
+    private static final class ConstantKey {
+        private final Shape shape;
+        private final double[] data;
+
+        ConstantKey(Shape shape, double[] data) {
+            this.shape = shape;
+            this.data = data;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof ConstantKey k && shape.equals(k.shape) && Arrays.equals(data, k.data);
@@ -47,7 +79,7 @@ public final class CommonSubexpressions implements Pass {
         List<Constant> constants = new ArrayList<>();
         Map<ConstantKey, Integer> seenConstants = new HashMap<>();
         for (Constant c : g.constants()) {
-            ConstantKey k = new ConstantKey(Arrays.stream(c.shape().dims()).boxed().toList(), c.value().unsafeData());
+            ConstantKey k = new ConstantKey(c.shape(), c.value().unsafeData());
             Integer first = seenConstants.putIfAbsent(k, c.id());
             if (first == null) constants.add(c);
             else rep[c.id()] = first;
@@ -63,9 +95,10 @@ public final class CommonSubexpressions implements Pass {
                 remapped |= ps[i] != n.parents().get(i).intValue();
             }
             List<Integer> parents = List.of(ps);
-            Integer[] canonical = ps.clone();
+            int[] canonical = new int[ps.length];
+            for (int i = 0; i < ps.length; i++) canonical[i] = ps[i];
             if (commutative(n.primitive())) Arrays.sort(canonical);
-            Integer first = seen.putIfAbsent(new Key(n.primitive(), List.of(canonical)), n.id());
+            Integer first = seen.putIfAbsent(new Key(n.primitive(), canonical), n.id());
             if (first != null) {
                 rep[n.id()] = first;
                 changed = true;
