@@ -49,6 +49,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExpandAtFiles(false);
+        cl.setUnmatchedOptionsArePositionalParams(true); // an expression may start with "-", as in "-x^2"
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("cotangent: " + ex.getMessage());

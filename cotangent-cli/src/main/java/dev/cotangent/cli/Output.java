@@ -54,7 +54,8 @@ final class Output {
     static void warnNonFinite(CommandSpec spec, double[] values, List<String> names, boolean json) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                spec.commandLine().getErr().println("cotangent: note: ∂f/∂" + names.get(i) + " is " + values[i]
+                String v = Double.isNaN(values[i]) ? "NaN" : values[i] > 0 ? "+inf" : "-inf";
+                spec.commandLine().getErr().println("cotangent: note: ∂f/∂" + names.get(i) + " is " + v
                         + " (the derivative is not finite at this point, e.g. sqrt at 0)"
                         + (json ? "; JSON shows it as null" : ""));
             }

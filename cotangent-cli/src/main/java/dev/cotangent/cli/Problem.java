@@ -88,7 +88,8 @@ final class Problem {
             double[] a = new double[operands[0].length];
             for (int k = 0; k < a.length; k++) a[k] = operands[0][k].item();
             double r = Expression.apply(i, operands[0]).item();
-            throw new CliException(e.text(i) + " is " + Numbers.brief(r) + " at " + point.describe() + ": "
+            String what = Double.isNaN(r) ? "NaN (not a number)" : r > 0 ? "+inf" : "-inf";
+            throw new CliException(e.text(i) + " is " + what + " at " + point.describe() + ": "
                     + DomainMessages.why(i, a, r) + "\n" + caret(i));
         }
     }
