@@ -35,6 +35,7 @@ final class Explanation {
     final Graph graph;
     final Graph gradientGraph;
     final NDArray[] values;
+    final LocalPartials partials;
     final double value;
     final double[] gradient;
 
@@ -53,6 +54,7 @@ final class Explanation {
         NDArray[] x = new NDArray[names.size()];
         for (int i = 0; i < x.length; i++) x[i] = NDArray.scalar(point.values()[i]);
         values = Evaluator.values(graph, x);
+        partials = LocalPartials.of(graph, values);
         double[] vg = Derivatives.valueAndGradient(expr, point);
         value = vg[0];
         gradient = java.util.Arrays.copyOfRange(vg, 1, vg.length);
@@ -80,7 +82,7 @@ final class Explanation {
             sb.append("Forward mode (tangent table): one upward sweep per input, here for ").append(x).append('\n');
             sb.append("    ∂x_k/∂").append(x).append(" = Σ over parents l of k:  [∂x_k/∂x_l] · ∂x_l/∂").append(x)
                     .append("        [ ] = local partial\n\n");
-            sb.append(TangentTable.of(graph, values, wrt).render());
+            sb.append(TangentTable.of(graph, partials, wrt).render());
             if (point.names().size() > 1) {
                 sb.append("  One sweep gives the derivatives with respect to ").append(x).append(" only: forward mode\n")
                         .append("  needs one sweep per input (show another with --wrt ")
@@ -88,8 +90,8 @@ final class Explanation {
             }
             sb.append('\n');
         }
-        AdjointTable adjoints = AdjointTable.of(graph, values, 0, "f");
         if (mode != Mode.forward) {
+            AdjointTable adjoints = AdjointTable.of(graph, partials, 0, "f");
             sb.append("Reverse mode (adjoint table): one downward sweep from f gives every ∂f/∂input\n");
             sb.append("    ∂f/∂x_k = Σ over children m of k:  ∂f/∂x_m · [∂x_m/∂x_k]\n\n");
             sb.append(adjoints.render()).append('\n');
@@ -154,11 +156,11 @@ final class Explanation {
 
     /** The DOT source of the program, with values, adjoints and local partials on the edges. */
     String dot() {
-        AdjointTable t = AdjointTable.of(graph, values, 0, "f");
+        AdjointTable t = AdjointTable.of(graph, partials, 0, "f");
         double[] adj = new double[graph.maxId() + 1];
         java.util.Arrays.fill(adj, Double.NaN);
         for (var r : t.rows()) adj[r.id()] = r.value();
-        return Dot.render(graph, values, adj, LocalPartials.of(graph, values));
+        return Dot.render(graph, values, adj, partials);
     }
 
     private static String pad(String s, int width) {

@@ -37,7 +37,8 @@ final class Infix {
         }
         for (Node n : g.nodes()) {
             String op = n.primitive().name();
-            int[] p = n.parents().stream().mapToInt(Integer::intValue).toArray();
+            int[] p = new int[n.parents().size()];
+            for (int i = 0; i < p.length; i++) p[i] = n.parents().get(i);
             String t;
             int q;
             switch (op) {

@@ -102,7 +102,7 @@ class ExplainTest {
         Cli r = seed("--dot", dot.toString());
         String src = Files.readString(dot);
         assertTrue(src.startsWith("digraph cotangent {"), src);
-        assertTrue(src.contains("x3 = log\\n= 0.693147\\nadjoint 4.0402"), src);
+        assertTrue(src.contains("x3 = log\\n= 0.693147\\n∂f/∂x3 = 4.0402"), src);
         assertTrue(src.contains("label=\"∂x4/∂x3 = 3\""), src);
         assertTrue(r.err().contains("wrote " + dot), r.err());
         if (Svg.dotAvailable()) {

@@ -27,7 +27,11 @@ public final class AdjointTable {
      * {@code outputIndex}, written {@code outputName} (e.g. "f") in the formulas.
      */
     public static AdjointTable of(Graph g, NDArray[] values, int outputIndex, String outputName) {
-        LocalPartials lp = LocalPartials.of(g, values);
+        return of(g, LocalPartials.of(g, values), outputIndex, outputName);
+    }
+
+    /** As {@link #of(Graph, NDArray[], int, String)}, with local partials already computed at the point. */
+    public static AdjointTable of(Graph g, LocalPartials lp, int outputIndex, String outputName) {
         List<Integer>[] children = LocalPartials.children(g);
         int f = g.outputs().get(outputIndex);
         Var[] vars = g.byId();

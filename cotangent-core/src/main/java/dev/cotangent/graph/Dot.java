@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The graph in Graphviz's DOT language, drawn left to right like the lecture's DAGs: inputs as ellipses,
  * operations as boxes, constants as plain text, outputs doubled. With values, each box shows its value; with
- * adjoints (∂f/∂x_k, e.g. from {@link AdjointTable}), each shows its adjoint too; with local partials, each
+ * adjoints (∂f/∂x_k, e.g. from {@link AdjointTable}), each shows its adjoint ∂f/∂x_k too (NaN entries are left out); with local partials, each
  * edge l → k is labelled with [∂x_k/∂x_l].
  */
 public final class Dot {
@@ -32,7 +32,8 @@ public final class Dot {
         sb.append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
         java.util.Set<Integer> outs = new java.util.HashSet<>(g.outputs());
         for (Input v : g.inputs()) {
-            String label = names.of(v.id()) + (v.name() != null ? " = " + v.name() : "") + annotate(v.id(), values, adjoints);
+            String label = names.of(v.id()) + (v.name() != null ? " = " + v.name() : "")
+                    + annotate(names.of(v.id()), v.id(), values, adjoints);
             sb.append("  v").append(v.id()).append(" [shape=ellipse, style=filled, fillcolor=\"#dbe9f6\"")
                     .append(outs.contains(v.id()) ? ", peripheries=2" : "").append(", label=\"").append(esc(label))
                     .append("\"];\n");
@@ -42,7 +43,7 @@ public final class Dot {
                     .append("\"];\n");
         }
         for (Node n : g.nodes()) {
-            String label = names.of(n.id()) + " = " + n.primitive() + annotate(n.id(), values, adjoints);
+            String label = names.of(n.id()) + " = " + n.primitive() + annotate(names.of(n.id()), n.id(), values, adjoints);
             sb.append("  v").append(n.id()).append(" [shape=box, style=\"rounded,filled\", fillcolor=\"")
                     .append(outs.contains(n.id()) ? "#fde2c4\", peripheries=2" : "#f4f4f4\"")
                     .append(", label=\"").append(esc(label)).append("\"];\n");
@@ -67,10 +68,12 @@ public final class Dot {
         return sb.append("}\n").toString();
     }
 
-    private static String annotate(int id, NDArray[] values, double[] adjoints) {
+    private static String annotate(String name, int id, NDArray[] values, double[] adjoints) {
         String s = "";
         if (values != null && values[id] != null) s += "\n= " + Names.value(values[id]);
-        if (adjoints != null && id < adjoints.length) s += "\nadjoint " + Numbers.brief(adjoints[id]);
+        if (adjoints != null && id < adjoints.length && !Double.isNaN(adjoints[id])) {
+            s += "\n∂f/∂" + name + " = " + Numbers.brief(adjoints[id]);
+        }
         return s;
     }
 

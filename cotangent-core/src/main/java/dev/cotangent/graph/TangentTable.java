@@ -25,7 +25,11 @@ public final class TangentTable {
 
     /** The table of {@code g} (a scalar program) at the point {@code values}, for input number {@code inputIndex}. */
     public static TangentTable of(Graph g, NDArray[] values, int inputIndex) {
-        LocalPartials lp = LocalPartials.of(g, values);
+        return of(g, LocalPartials.of(g, values), inputIndex);
+    }
+
+    /** As {@link #of(Graph, NDArray[], int)}, with local partials already computed at the point. */
+    public static TangentTable of(Graph g, LocalPartials lp, int inputIndex) {
         int x = g.inputs().get(inputIndex).id();
         double[] tangent = new double[g.maxId() + 1];
         List<ChainRow> rows = new ArrayList<>();
