@@ -32,7 +32,7 @@ public final class AdjointTable {
 
     /** As {@link #of(Graph, NDArray[], int, String)}, with local partials already computed at the point. */
     public static AdjointTable of(Graph g, LocalPartials lp, int outputIndex, String outputName) {
-        List<Integer>[] children = LocalPartials.children(g);
+        List<List<Integer>> children = LocalPartials.children(g);
         int f = g.outputs().get(outputIndex);
         Var[] vars = g.byId();
         double[] adjoint = new double[vars.length];
@@ -51,8 +51,8 @@ public final class AdjointTable {
             }
             List<ChainRow.Term> terms = new ArrayList<>();
             double sum = 0;
-            if (children[k] != null) {
-                for (int m : children[k]) {
+            if (children.get(k) != null) {
+                for (int m : children.get(k)) {
                     if (!reached[m]) continue;
                     double local = lp.of(m).get(k);
                     terms.add(new ChainRow.Term(m, local, adjoint[m]));

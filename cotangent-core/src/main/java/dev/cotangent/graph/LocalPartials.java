@@ -16,18 +16,17 @@ import java.util.Map;
  */
 public final class LocalPartials {
     private static final Tensor ONE = Tensor.scalar(1.0);
-    private final Map<Integer, Double>[] partials;
+    private final List<Map<Integer, Double>> partials;
 
-    private LocalPartials(Map<Integer, Double>[] partials) {
+    private LocalPartials(List<Map<Integer, Double>> partials) {
         this.partials = partials;
     }
 
     /** The local partials of {@code g} at the point whose variable values are {@code values} (from Evaluator). */
-    @SuppressWarnings("unchecked")
     public static LocalPartials of(Graph g, NDArray[] values) {
         requireScalar(g);
         Var[] vars = g.byId();
-        Map<Integer, Double>[] out = new Map[vars.length];
+        List<Map<Integer, Double>> out = new ArrayList<>(java.util.Collections.nCopies(vars.length, null));
         for (Node n : g.nodes()) {
             int k = n.parents().size();
             Tensor[] primals = new Tensor[k];
@@ -42,25 +41,24 @@ public final class LocalPartials {
                 Tensor t = n.primitive().differentiable() ? n.primitive().jvp(primals, tangents, y) : null;
                 m.put(l, t == null ? 0.0 : t.item());
             }
-            out[n.id()] = m;
+            out.set(n.id(), m);
         }
         return new LocalPartials(out);
     }
 
     /** [∂x_k/∂x_l] for each non-constant parent l of node k, in operand order. */
     public Map<Integer, Double> of(int k) {
-        Map<Integer, Double> m = partials[k];
+        Map<Integer, Double> m = partials.get(k);
         return m == null ? Map.of() : m;
     }
 
     /** The children of each variable: the nodes that use it (each once), in topological order. */
-    public static List<Integer>[] children(Graph g) {
-        @SuppressWarnings("unchecked")
-        List<Integer>[] ch = new List[g.maxId() + 1];
+    public static List<List<Integer>> children(Graph g) {
+        List<List<Integer>> ch = new ArrayList<>(java.util.Collections.nCopies(g.maxId() + 1, null));
         for (Node n : g.nodes()) {
             for (int p : n.parents()) {
-                if (ch[p] == null) ch[p] = new ArrayList<>(2);
-                List<Integer> c = ch[p];
+                if (ch.get(p) == null) ch.set(p, new ArrayList<>(2));
+                List<Integer> c = ch.get(p);
                 if (c.isEmpty() || c.get(c.size() - 1) != n.id()) c.add(n.id());
             }
         }
