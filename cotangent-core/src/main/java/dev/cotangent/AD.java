@@ -1,5 +1,7 @@
 package dev.cotangent;
 
+import dev.cotangent.graph.Graph;
+import dev.cotangent.graph.Staging;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import dev.cotangent.trace.Eval;
@@ -248,5 +250,22 @@ public final class AD {
                     + ", but grad needs a scalar (0-d) output. Reduce it (e.g. .sum() or .mean()), or use AD.vjp for a "
                     + "vector-Jacobian product or AD.jacobian for the full Jacobian.");
         }
+    }
+
+    // ------------------------------------------------------------------ staging
+
+    /**
+     * Stages {@code f} to a {@link Graph} instead of computing it: f runs once on shape-only tracers (the example
+     * inputs give shapes; their values are not used) and every primitive it binds becomes a node. It composes
+     * with the other transforms: staging a function that calls {@code grad} records the forward ops and the
+     * ops of the VJP rules, i.e. the gradient program. {@code value()} or {@code item()} on a staged tensor
+     * throws {@link IllegalStateException}: control flow on values cannot be staged.
+     *
+     * <pre>{@code
+     * Graph g = AD.stage(in -> new Tensor[] {AD.grad(f).apply(in[0])}, Tensor.scalar(2));
+     * }</pre>
+     */
+    public static Graph stage(Function<Tensor[], Tensor[]> f, Tensor... exampleInputs) {
+        return Staging.stage(f, exampleInputs);
     }
 }

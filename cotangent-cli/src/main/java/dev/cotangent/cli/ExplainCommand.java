@@ -1,0 +1,87 @@
+package dev.cotangent.cli;
+
+import dev.cotangent.cli.expr.Expression;
+import dev.cotangent.graph.Svg;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cotangent explain}: forward and reverse mode on a formula, step by step, as on the lecture's slides. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Shows how automatic differentiation computes the gradient of EXPR at a point: the program as a",
+            "graph of operations (x_k = f_k(parents)), the forward-mode tangent table for one input, the",
+            "reverse-mode adjoint table, the gradient, a finite-difference check, and the operation counts",
+            "of f and of its staged gradient."},
+        footerHeading = "%nExample:%n",
+        footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
+            "  cotangent explain \"sin(x)*y\" --at x=1,y=2 --mode reverse --svg graph.svg"})
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ExpressionOptions options;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "both",
+            description = "Which tables to show: forward, reverse or both (default: ${DEFAULT-VALUE}).")
+    Explanation.Mode mode;
+
+    @Option(names = "--wrt", paramLabel = "VAR",
+            description = "The input of the forward table (default: the first variable of --at).")
+    String wrt;
+
+    @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph in Graphviz's DOT language.")
+    Path dot;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also draw the graph as SVG (needs Graphviz's dot on the PATH: apt-get install graphviz).")
+    Path svg;
+
+    @Override
+    public Integer call() throws IOException {
+        if (svg != null && !Svg.dotAvailable()) {
+            throw new CliException("--svg needs Graphviz's dot program, which is not on the PATH; install it "
+                    + "(apt-get install graphviz), or write the DOT source with --dot FILE");
+        }
+        Problem p = Problem.of(options.expression, options.at, System.in);
+        if (p.expressions.size() != 1) {
+            throw new CliException("explain takes one expression, got " + p.expressions.size()
+                    + " separated by ';'; for the Jacobian of several, use: cotangent jacobian");
+        }
+        Expression e = p.expressions.get(0);
+        int wrtIndex = 0;
+        if (wrt != null) {
+            wrtIndex = p.point.names().indexOf(wrt);
+            if (wrtIndex < 0) {
+                throw new CliException("--wrt " + wrt + ": not a variable of --at (" + String.join(", ", p.point.names())
+                        + ")");
+            }
+        }
+        Explanation x = new Explanation(e, p.point);
+        spec.commandLine().getOut().print(x.render(mode, wrtIndex));
+        if (dot != null || svg != null) {
+            String source = x.dot();
+            if (dot != null) write(dot, source);
+            if (svg != null) write(svg, Svg.render(source));
+        }
+        Output.warnNonFinite(spec, x.gradient, p.point.names(), false);
+        return 0;
+    }
+
+    private void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new CliException("cannot write " + file + ": " + ex.getMessage());
+        }
+        spec.commandLine().getErr().println("cotangent: wrote " + file);
+    }
+}
