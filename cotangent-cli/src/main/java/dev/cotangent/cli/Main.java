@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code cotangent} command: derivatives of formulas, explained step by step. Subcommands: explain, grad,
- * hessian, jacobian. Exit codes: 0 success, 2 a usage or input error (one message on stderr), 1 an internal
+ * hessian, jacobian, demo. Exit codes: 0 success, 2 a usage or input error (one message on stderr), 1 an internal
  * error.
  */
 @Command(name = "cotangent", mixinStandardHelpOptions = true, version = "cotangent 0.1.0",
@@ -23,13 +23,14 @@ import picocli.CommandLine.Spec;
             "  sin cos tan asin acos atan sinh cosh tanh exp log log1p expm1 sqrt abs",
             "  sigmoid relu softplus pow(a,b) max(a,b) min(a,b) atan2(y,x).",
             "Several expressions are separated by ';' (for jacobian)."},
-        subcommands = {ExplainCommand.class, GradCommand.class, HessianCommand.class, JacobianCommand.class,
+        subcommands = {ExplainCommand.class, GradCommand.class, HessianCommand.class, JacobianCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent grad \"x*y + sin(x)\" --at x=1,y=2 --json",
             "  cotangent hessian \"x^2*y\" --at x=1,y=2",
             "  cotangent jacobian \"x*y; x+y\" --at x=2,y=3",
+            "  cotangent demo mlp --out demo-out",
             "Run 'cotangent COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
     static final int USAGE = 2;
@@ -39,8 +40,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: explain, grad, hessian or "
-                + "jacobian");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: explain, grad, hessian, "
+                + "jacobian or demo");
     }
 
     /** Runs the command line with these streams and returns the exit code. */
