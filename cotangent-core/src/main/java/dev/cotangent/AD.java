@@ -4,6 +4,7 @@ import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Staging;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
+import dev.cotangent.trace.BatchTrace;
 import dev.cotangent.trace.Eval;
 import dev.cotangent.trace.JvpTrace;
 import dev.cotangent.trace.Levels;
@@ -135,28 +136,45 @@ public final class AD {
     // ------------------------------------------------------------------ Jacobians and Hessians
 
     /**
-     * The Jacobian by forward mode, one JVP per input element (cost ∝ number of inputs). Result shape:
-     * out.shape ++ in.shape.
+     * Vectorising map: {@code vmap(f)} applies f to every slice {@code x[i]} along the first axis of its input and
+     * stacks the results, by running f once on the whole batch (each primitive's batching rule), not once per
+     * slice. f is written for one example; it may call other transforms.
+     */
+    public static Function<Tensor, Tensor> vmap(Function<Tensor, Tensor> f) {
+        return xs -> {
+            if (xs.rank() == 0) {
+                throw new IllegalArgumentException("vmap: the input is 0-d; it needs a leading batch axis");
+            }
+            BatchTrace trace = new BatchTrace(Levels.push(), xs.dims().dim(0));
+            try {
+                Tensor out = f.apply(trace.tracer(xs));
+                requireResult("vmap", out);
+                return trace.unbatch(out);
+            } finally {
+                Levels.pop(trace);
+            }
+        };
+    }
+
+    /**
+     * The Jacobian by forward mode: the JVPs along every input direction at once (vmap over the basis), so the cost
+     * grows with the number of inputs. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacfwd(Function<Tensor, Tensor> f) {
         return x -> {
             int n = x.size();
-            Tensor[] cols = new Tensor[n];
-            Shape outShape = null;
-            for (int j = 0; j < n; j++) {
-                JvpResult r = jvp(f, x, basis(x.dims(), j));
-                outShape = r.value().dims();
-                cols[j] = Ops.reshape(r.tangent(), r.tangent().size());
-            }
             if (n == 0) return Tensor.zeros(concat(f.apply(x).dims(), x.dims()).dims());
-            Tensor j = Ops.stack(1, cols); // [outSize, n]
+            Tensor basis = Tensor.from(NDArray.eye(n).reshape(prepend(n, x.shape())));
+            Tensor cols = vmap(v -> jvp(f, x, v).tangent()).apply(basis);     // [n] ++ out.shape
+            Shape outShape = Shape.of(java.util.Arrays.copyOfRange(cols.shape(), 1, cols.rank()));
+            Tensor j = Ops.transpose(Ops.reshape(cols, n, outShape.size()));   // [outSize, n]
             return Ops.reshape(j, concat(outShape, x.dims()).dims());
         };
     }
 
     /**
-     * The Jacobian by reverse mode: one recorded evaluation, then one pullback per output element (cost ∝ number
-     * of outputs). Result shape: out.shape ++ in.shape.
+     * The Jacobian by reverse mode: one recorded evaluation, then the pullbacks of every output direction at once
+     * (vmap over the basis), so the cost grows with the number of outputs. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacrev(Function<Tensor, Tensor> f) {
         return x -> jacrevOf(vjp(f, x), x);
@@ -211,15 +229,16 @@ public final class AD {
         int m = r.value().size();
         Shape outShape = r.value().dims();
         if (m == 0) return Tensor.zeros(concat(outShape, x.dims()).dims());
-        Tensor[] rows = new Tensor[m];
-        for (int i = 0; i < m; i++) rows[i] = Ops.reshape(r.pullback(basis(outShape, i)), x.size());
-        return Ops.reshape(Ops.stack(0, rows), concat(outShape, x.dims()).dims());
+        Tensor basis = Tensor.from(NDArray.eye(m).reshape(prepend(m, outShape.dims())));
+        Tensor rows = vmap(r::pullback).apply(basis);                      // [m] ++ in.shape
+        return Ops.reshape(rows, concat(outShape, x.dims()).dims());
     }
 
-    private static Tensor basis(Shape s, int i) {
-        double[] d = new double[s.size()];
-        d[i] = 1.0;
-        return Tensor.from(NDArray.wrap(s, d));
+    private static int[] prepend(int n, int[] s) {
+        int[] d = new int[s.length + 1];
+        d[0] = n;
+        System.arraycopy(s, 0, d, 1, s.length);
+        return d;
     }
 
     private static Shape concat(Shape a, Shape b) {

@@ -14,6 +14,11 @@ import dev.cotangent.tensor.Shape;
 public final class Ops {
     private Ops() {}
 
+    /** Applies any primitive (for instance one you wrote) to operands, under the innermost trace among them. */
+    public static Tensor apply(Primitive p, Tensor... args) {
+        return bind(p, args);
+    }
+
     // ------------------------------------------------------------------ binary elementwise
 
     public static Tensor add(Tensor a, Tensor b) { return bind(Add.INSTANCE, a, b); }

@@ -7,10 +7,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lecture's cost rule: a Jacobian by forward mode costs one pass per input, by reverse mode one recorded
- * evaluation plus one backward sweep per output. What is counted: calls of the user's function f, and runs of
- * the JVP and VJP rules of a {@link CountingIdentity} placed at f's input (each forward pass through f runs its
- * JVP rule once, each backward sweep its VJP rule once).
+ * The lecture's cost rule: a Jacobian by forward mode costs one tangent direction per input, by reverse mode one
+ * recorded evaluation plus one cotangent direction per output. jacfwd and jacrev push all their directions through
+ * at once (vmap), so f itself runs once. What is counted: calls of the user's function f, and the directions that
+ * the JVP and VJP rules of a {@link CountingIdentity} placed at f's input carry (a rule running on a batch of k
+ * directions counts k).
  */
 class JacobianCostTest {
     /** f(x) = tanh(Ax) for A of shape [m, n], with counters. */
@@ -60,7 +61,7 @@ class JacobianCostTest {
         Counted f = new Counted(m, n);
         Tensor x = point(n);
         Tensor j = AD.jacfwd(f).apply(x);
-        assertEquals(n, f.calls, "f evaluations");
+        assertEquals(1, f.calls, "f evaluations: one batched pass");
         assertEquals(n, f.id.jvps, "JVPs");
         assertEquals(0, f.id.vjps, "pullbacks");
         assertArrayEquals(new int[] {m, n}, j.shape());
@@ -108,8 +109,8 @@ class JacobianCostTest {
         Tensor j = AD.jacobian(f).apply(x);
         assertEquals(n, f.id.jvps, "JVPs");
         assertEquals(0, f.id.vjps, "pullbacks");
-        // one recorded evaluation to learn the output size, then one forward pass per input
-        assertEquals(n + 1, f.calls, "f evaluations");
+        // one recorded evaluation to learn the output size, then one batched forward pass over every input direction
+        assertEquals(2, f.calls, "f evaluations");
         assertArrayEquals(new int[] {m, n}, j.shape());
         assertArrayEquals(f.jacobian(x.toArray()), j.toArray(), 1e-15);
     }

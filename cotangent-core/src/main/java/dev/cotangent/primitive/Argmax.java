@@ -1,5 +1,7 @@
 package dev.cotangent.primitive;
 
+import dev.cotangent.Ops;
+import dev.cotangent.Tensor;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import java.util.Map;
@@ -36,5 +38,10 @@ public final class Argmax extends NonDifferentiable {
     @Override
     public Map<String, Object> params() {
         return Map.of("axis", axis);
+    }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Ops.apply(new Argmax(Batching.axis(axis, args[0].rank() - 1)), args[0]);
     }
 }

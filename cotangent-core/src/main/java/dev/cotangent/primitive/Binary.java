@@ -59,4 +59,9 @@ public abstract class Binary extends Primitive {
             needed[1] ? Rules.unbroadcast(Ops.mul(ct, partialB(x[0], x[1], y)), x[1].dims()) : null
         };
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Batching.elementwise(this, args, batched);
+    }
 }

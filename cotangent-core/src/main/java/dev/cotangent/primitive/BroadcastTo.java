@@ -53,4 +53,10 @@ public final class BroadcastTo extends Primitive {
     public Map<String, Object> params() {
         return Map.of("shape", target.dims());
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        Tensor x = Batching.toRank(args[0], target.rank());
+        return Ops.broadcastTo(x, Shape.of(Batching.prepend(size, target.dims())));
+    }
 }

@@ -83,4 +83,15 @@ public final class Concat extends Primitive {
     public Map<String, Object> params() {
         return Map.of("axis", axis, "n", n);
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        Tensor[] parts = new Tensor[n];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            parts[i] = Batching.materialize(args[i], batched[i], size);
+            r = Batching.rank(args[i], batched[i]);
+        }
+        return Ops.concat(Batching.axis(axis, r), parts);
+    }
 }

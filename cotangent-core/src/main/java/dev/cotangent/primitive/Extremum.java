@@ -10,8 +10,11 @@ import dev.cotangent.kernel.ReduceKernel;
  */
 public final class Extremum extends Reduction {
 
+    private final boolean max;
+
     public Extremum(boolean max, int[] axes, boolean keepDims) {
         super(max ? ReduceKernel.Fn.MAX : ReduceKernel.Fn.MIN, axes, keepDims);
+        this.max = max;
     }
 
     private Tensor weights(Tensor x, Tensor y) {
@@ -27,5 +30,10 @@ public final class Extremum extends Reduction {
     @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.mul(expand(ct, x[0]), weights(x[0], y))};
+    }
+
+    @Override
+    protected Reduction over(int[] axes) {
+        return new Extremum(max, axes, keepDims);
     }
 }

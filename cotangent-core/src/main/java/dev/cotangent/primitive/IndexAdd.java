@@ -77,4 +77,9 @@ public final class IndexAdd extends Primitive {
     public Map<String, Object> params() {
         return Map.of("indices", indices.clone(), "axis", axis, "size", size);
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Ops.indexAdd(args[0], indices, Batching.axis(axis, args[0].rank() - 1), this.size);
+    }
 }

@@ -23,4 +23,9 @@ public final class LogSumExp extends Reduction {
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.mul(expand(ct, x[0]), Ops.exp(Ops.sub(x[0], expand(y, x[0]))))};
     }
+
+    @Override
+    protected Reduction over(int[] axes) {
+        return new LogSumExp(axes, keepDims);
+    }
 }

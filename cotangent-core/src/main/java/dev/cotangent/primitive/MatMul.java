@@ -89,4 +89,16 @@ public final class MatMul extends Primitive {
     public Map<String, Object> params() {
         return Map.of("transA", transA, "transB", transB);
     }
+
+    /**
+     * Batch axes of matmul broadcast, so the batched operand only needs size-1 axes to line its per-example batch
+     * axes up with the other operand's; then one batched product does every example.
+     */
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        int r = Math.max(Batching.rank(args[0], batched[0]), Batching.rank(args[1], batched[1]));
+        Tensor a = batched[0] ? Batching.toRank(args[0], r) : args[0];
+        Tensor b = batched[1] ? Batching.toRank(args[1], r) : args[1];
+        return Ops.matmul(a, b, transA, transB);
+    }
 }

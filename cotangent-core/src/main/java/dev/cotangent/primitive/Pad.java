@@ -69,4 +69,9 @@ public final class Pad extends Primitive {
     public Map<String, Object> params() {
         return Map.of("before", before.clone(), "after", after.clone());
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Ops.pad(args[0], Batching.prepend(0, before), Batching.prepend(0, after));
+    }
 }

@@ -44,6 +44,13 @@ public abstract class Primitive {
      */
     public abstract Tensor[] vjp(Tensor cotangent, Tensor[] primals, Tensor out, boolean[] needed);
 
+    /**
+     * The batching rule (vmap): {@code args[i]} carries a leading batch axis of length {@code size} where
+     * {@code batched[i]}, and is the same for every example otherwise; returns the result for every example, with
+     * the batch axis first. Written with ops, so it composes with the other transforms.
+     */
+    public abstract Tensor batch(Tensor[] args, boolean[] batched, int size);
+
     /** False for ops whose derivative is zero everywhere it exists (comparisons, sign, argmax, stopGradient). */
     public boolean differentiable() {
         return true;

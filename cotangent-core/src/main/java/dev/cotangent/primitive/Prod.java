@@ -23,4 +23,9 @@ public final class Prod extends Reduction {
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.mul(expand(ct, x[0]), Ops.div(expand(y, x[0]), x[0]))};
     }
+
+    @Override
+    protected Reduction over(int[] axes) {
+        return new Prod(axes, keepDims);
+    }
 }

@@ -61,4 +61,15 @@ public abstract class Reduction extends Primitive {
     protected final Tensor reduceLike(Tensor t) {
         return Ops.sum(t, keepDims, axes);
     }
+
+    /** This reduction over other axes (the same kind and keepDims). */
+    protected abstract Reduction over(int[] axes);
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        int r = args[0].rank() - 1;
+        // a reduction of a 0-d example over its (no) axes leaves the one number as it is
+        if (r == 0) return args[0];
+        return Ops.apply(over(Batching.axes(axes, r)), args[0]);
+    }
 }

@@ -53,4 +53,9 @@ public final class Reshape extends Primitive {
     public Map<String, Object> params() {
         return Map.of("shape", target.dims());
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Ops.reshape(args[0], Batching.prepend(size, target.dims()));
+    }
 }

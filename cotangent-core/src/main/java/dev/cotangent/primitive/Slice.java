@@ -67,4 +67,9 @@ public final class Slice extends Primitive {
     public Map<String, Object> params() {
         return Map.of("start", start.clone(), "end", end.clone());
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Ops.slice(args[0], Batching.prepend(0, start), Batching.prepend(size, end));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cotangent.primitive;
 
+import dev.cotangent.Tensor;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 
@@ -28,5 +29,10 @@ public final class StopGradient extends NonDifferentiable {
     @Override
     public NDArray apply(NDArray... in) {
         return in[0];
+    }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Batching.elementwise(this, args, batched);
     }
 }

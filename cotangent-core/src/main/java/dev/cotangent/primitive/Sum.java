@@ -19,4 +19,9 @@ public final class Sum extends Reduction {
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {expand(ct, x[0])};
     }
+
+    @Override
+    protected Reduction over(int[] axes) {
+        return new Sum(axes, keepDims);
+    }
 }

@@ -62,4 +62,9 @@ public final class Take extends Primitive {
     public Map<String, Object> params() {
         return Map.of("indices", indices.clone(), "axis", axis);
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Ops.take(args[0], indices, Batching.axis(axis, args[0].rank() - 1));
+    }
 }

@@ -58,4 +58,11 @@ public final class Transpose extends Primitive {
     public Map<String, Object> params() {
         return Map.of("perm", perm.clone());
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        int[] p = new int[perm.length + 1];
+        for (int i = 0; i < perm.length; i++) p[i + 1] = Batching.axis(perm[i], perm.length);
+        return Ops.permute(args[0], p);
+    }
 }

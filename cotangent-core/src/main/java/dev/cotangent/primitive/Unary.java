@@ -50,4 +50,9 @@ public abstract class Unary extends Primitive {
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.mul(ct, derivative(x[0], y))};
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Batching.elementwise(this, args, batched);
+    }
 }

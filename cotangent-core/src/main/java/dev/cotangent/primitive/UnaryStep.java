@@ -1,5 +1,6 @@
 package dev.cotangent.primitive;
 
+import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
@@ -38,5 +39,10 @@ public final class UnaryStep extends NonDifferentiable {
     @Override
     public java.util.Map<String, Object> params() {
         return java.util.Map.of("fn", fn.label());
+    }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Batching.elementwise(this, args, batched);
     }
 }

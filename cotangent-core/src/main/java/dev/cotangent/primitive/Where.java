@@ -52,4 +52,9 @@ public final class Where extends Primitive {
             needed[2] ? Rules.unbroadcast(Ops.where(x[0], ZERO, ct), x[2].dims()) : null
         };
     }
+
+    @Override
+    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
+        return Batching.elementwise(this, args, batched);
+    }
 }

@@ -12,6 +12,12 @@ public abstract class Tracer extends Tensor {
         this.primal = primal;
     }
 
+    /** A tracer whose visible shape differs from what it carries (a batched value, for instance). */
+    protected Tracer(dev.cotangent.tensor.Shape shape, Tensor carried) {
+        super(shape);
+        this.primal = carried;
+    }
+
     /** The trace this tracer belongs to. */
     public abstract Trace trace();
 
