@@ -92,13 +92,27 @@ public final class MatMul extends Primitive {
 
     /**
      * Batch axes of matmul broadcast, so the batched operand only needs size-1 axes to line its per-example batch
-     * axes up with the other operand's; then one batched product does every example.
+     * axes up with the other operand's; then one batched product does every example. When one side is a plain
+     * matrix the batch is folded into a single large product instead, which BLAS does far faster than many small
+     * ones: [B,m,k]·W is ([B·m,k]·W) reshaped, and A·[B,k,n] is A·[k,B·n] with the batch moved aside.
      */
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        int r = Math.max(Batching.rank(args[0], batched[0]), Batching.rank(args[1], batched[1]));
-        Tensor a = batched[0] ? Batching.toRank(args[0], r) : args[0];
-        Tensor b = batched[1] ? Batching.toRank(args[1], r) : args[1];
-        return Ops.matmul(a, b, transA, transB);
+        Tensor a = args[0];
+        Tensor b = args[1];
+        if (batched[0] && !batched[1] && !transA && a.rank() == 3 && b.rank() == 2) {
+            int m = a.dims().dim(1);
+            Tensor c = Ops.matmul(Ops.reshape(a, size * m, a.dims().dim(2)), b, false, transB);
+            return Ops.reshape(c, size, m, c.dims().dim(1));
+        }
+        if (!batched[0] && batched[1] && !transB && a.rank() == 2 && b.rank() == 3) {
+            int k = b.dims().dim(1);
+            int n = b.dims().dim(2);
+            Tensor b2 = Ops.reshape(Ops.permute(b, 1, 0, 2), k, size * n);
+            Tensor c = Ops.matmul(a, b2, transA, false);
+            return Ops.permute(Ops.reshape(c, c.dims().dim(0), size, n), 1, 0, 2);
+        }
+        int r = Math.max(Batching.rank(a, batched[0]), Batching.rank(b, batched[1]));
+        return Ops.matmul(batched[0] ? Batching.toRank(a, r) : a, batched[1] ? Batching.toRank(b, r) : b, transA, transB);
     }
 }
