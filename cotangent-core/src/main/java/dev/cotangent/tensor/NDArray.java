@@ -269,7 +269,7 @@ public final class NDArray {
         String op = fn.name().toLowerCase(java.util.Locale.ROOT);
         int[] ax = shape.axes(axes, op);
         Shape out = shape.reduce(ax, keepDims);
-        if (shape.size() == 0 && (fn == ReduceKernel.Fn.MAX || fn == ReduceKernel.Fn.MIN)) {
+        if (shape.size() == 0 && out.size() > 0 && (fn == ReduceKernel.Fn.MAX || fn == ReduceKernel.Fn.MIN)) {
             throw new IllegalArgumentException(op + ": shape " + shape + " is empty; " + op + " of no elements is undefined");
         }
         boolean[] reduced = new boolean[rank()];
