@@ -102,14 +102,17 @@ public final class NDArray {
         if (n < 0) throw new IllegalArgumentException("linspace: n = " + n + "; give n >= 0");
         double[] d = new double[n];
         for (int i = 0; i < n; i++) d[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
+        if (n > 1) d[n - 1] = b; // a + (b - a) can round away from b; the end point is b exactly (as in NumPy)
         return new NDArray(Shape.of(n), d);
     }
 
     /** The {@code n×n} identity matrix. */
     public static NDArray eye(int n) {
-        double[] d = new double[n * n];
+        if (n < 0) throw new IllegalArgumentException("eye: n = " + n + "; give n >= 0");
+        Shape s = Shape.of(n, n); // checks n·n fits before allocating
+        double[] d = new double[s.size()];
         for (int i = 0; i < n; i++) d[i * n + i] = 1.0;
-        return new NDArray(Shape.of(n, n), d);
+        return new NDArray(s, d);
     }
 
     /** Independent uniform draws in {@code [lo, hi)} from the given (seeded) generator, row-major. */
@@ -641,6 +644,8 @@ public final class NDArray {
             double y = b.data[i];
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 if (!(Double.isNaN(x) && Double.isNaN(y))) return false;
+            } else if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                if (x != y) return false; // else |inf - (-inf)| <= rtol·inf would pass
             } else if (x != y && !(Math.abs(x - y) <= atol + rtol * Math.abs(y))) {
                 return false;
             }
