@@ -525,6 +525,11 @@ public final class NDArray {
     /** Joins arrays of one shape along a new axis. */
     public static NDArray stack(int axis, NDArray... parts) {
         if (parts.length == 0) throw new IllegalArgumentException("stack: no arrays given");
+        int r = parts[0].rank() + 1;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for a result of rank " + r
+                    + " (stacking shape " + parts[0].shape + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
+        }
         NDArray[] u = new NDArray[parts.length];
         for (int i = 0; i < parts.length; i++) {
             if (!parts[i].shape.equals(parts[0].shape)) {
@@ -563,9 +568,13 @@ public final class NDArray {
         return matmul(a, b, transA, transB, a.shape, b.shape);
     }
 
-    private static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB, Shape sa, Shape sb) {
+    private static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB, Shape shapeA, Shape shapeB) {
+        // the shapes the caller gave, marked ^T when that operand is transposed, for the messages
+        String sa = shapeA + (transA ? "^T" : "");
+        String sb = shapeB + (transB ? "^T" : "");
         if (a.rank() < 2 || b.rank() < 2) {
-            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": both operands need rank >= 2 here");
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": matmul(a, b, transA, transB) takes"
+                    + " matrices or stacks of matrices (rank >= 2); use a.matmul(b) for 1-d operands");
         }
         int ra = a.rank();
         int rb = b.rank();
