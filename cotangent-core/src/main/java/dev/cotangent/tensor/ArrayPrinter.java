@@ -26,11 +26,13 @@ final class ArrayPrinter {
         if (d.length == 0) return "[]";
         boolean summarise = d.length > THRESHOLD;
         int[] strides = a.shape().strides();
-        // like NumPy, choose the format from the numbers that will be shown
-        boolean[] shown = new boolean[d.length];
-        markShown(shown, dims, strides, 0, 0, summarise);
+        // like NumPy, choose the format from the numbers that will be shown; only those are formatted, so a
+        // huge array (say in a debugger's variable view) costs no more than a small one
+        java.util.List<Integer> flat = new java.util.ArrayList<>();
+        markShown(flat, dims, strides, 0, 0, summarise);
+        int[] shown = flat.stream().mapToInt(Integer::intValue).toArray(); // ascending: visited in row-major order
         String[] text = format(d, shown);
-        return recurse(text, dims, strides, 0, 0, " ", LINE_WIDTH, summarise).toString();
+        return recurse(shown, text, dims, strides, 0, 0, " ", LINE_WIDTH, summarise).toString();
     }
 
     // ------------------------------------------------------------------ one number
@@ -95,15 +97,19 @@ final class ArrayPrinter {
 
     // ------------------------------------------------------------------ one format for the array
 
-    /** Every shown element formatted and padded to the array's common width (NumPy's FloatingFormat). */
-    private static String[] format(double[] d, boolean[] shown) {
+    /**
+     * The elements at the flat positions {@code shown}, formatted and padded to one common width (NumPy's
+     * FloatingFormat); entry j is for position {@code shown[j]}.
+     */
+    private static String[] format(double[] all, int[] shown) {
+        double[] d = new double[shown.length];
+        for (int j = 0; j < shown.length; j++) d[j] = all[shown[j]];
         double maxAbs = 0;
         double minAbs = Double.POSITIVE_INFINITY;
         boolean anyFinite = false;
         boolean anyNonFinite = false;
         boolean negInf = false;
         for (int i = 0; i < d.length; i++) {
-            if (!shown[i]) continue;
             double v = d[i];
             if (!Double.isFinite(v)) {
                 anyNonFinite = true;
@@ -124,7 +130,7 @@ final class ArrayPrinter {
         int padRight = 0;
         int expSize = 0;
         for (int i = 0; i < d.length; i++) {
-            if (!shown[i] || !Double.isFinite(d[i])) continue;
+            if (!Double.isFinite(d[i])) continue;
             if (exp) {
                 String[] p = scientific(d[i]);
                 parts[i] = p;
@@ -153,7 +159,6 @@ final class ArrayPrinter {
         int width = padLeft + (exp && anyFinite ? tail : padRight + 1);
         String[] text = new String[d.length];
         for (int i = 0; i < d.length; i++) {
-            if (!shown[i]) continue;
             double v = d[i];
             if (!Double.isFinite(v)) {
                 String t = Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
@@ -172,9 +177,10 @@ final class ArrayPrinter {
 
     // ------------------------------------------------------------------ layout (NumPy's _formatArray)
 
-    private static void markShown(boolean[] shown, int[] dims, int[] strides, int axis, int offset, boolean summarise) {
+    private static void markShown(java.util.List<Integer> shown, int[] dims, int[] strides, int axis, int offset,
+                                  boolean summarise) {
         if (axis == dims.length) {
-            shown[offset] = true;
+            shown.add(offset);
             return;
         }
         int n = dims[axis];
@@ -185,9 +191,9 @@ final class ArrayPrinter {
         }
     }
 
-    private static CharSequence recurse(String[] text, int[] dims, int[] strides, int axis, int offset, String hanging,
-                                        int width, boolean summarise) {
-        if (axis == dims.length) return text[offset];
+    private static CharSequence recurse(int[] shown, String[] text, int[] dims, int[] strides, int axis, int offset,
+                                        String hanging, int width, boolean summarise) {
+        if (axis == dims.length) return text[java.util.Arrays.binarySearch(shown, offset)];
         String nextHanging = hanging + " ";
         int nextWidth = width - 1; // room for the closing ']'
         int n = dims[axis];
@@ -202,7 +208,8 @@ final class ArrayPrinter {
                     extend(s, line, "...", elemWidth, hanging);
                     line.append(' ');
                 }
-                extend(s, line, text[offset + order[k] * strides[axis]], elemWidth, hanging);
+                extend(s, line, recurse(shown, text, dims, strides, axis + 1, offset + order[k] * strides[axis],
+                        nextHanging, nextWidth, summarise).toString(), elemWidth, hanging);
                 if (k < order.length - 1) line.append(' ');
             }
             s.append(line);
@@ -210,7 +217,7 @@ final class ArrayPrinter {
             String lineSep = "\n".repeat(dims.length - axis - 1);
             for (int k = 0; k < order.length; k++) {
                 if (cut && k == EDGE) s.append(hanging).append("...").append(lineSep);
-                s.append(hanging).append(recurse(text, dims, strides, axis + 1, offset + order[k] * strides[axis],
+                s.append(hanging).append(recurse(shown, text, dims, strides, axis + 1, offset + order[k] * strides[axis],
                         nextHanging, nextWidth, summarise));
                 if (k < order.length - 1) s.append(lineSep);
             }

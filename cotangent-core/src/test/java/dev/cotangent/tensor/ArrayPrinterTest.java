@@ -117,6 +117,14 @@ class ArrayPrinterTest {
     }
 
     @Test
+    void aLargeArrayPrintsFromItsEdges() {
+        // 10^7 elements; only the 36 shown are formatted (a debugger calls toString on anything it displays)
+        assertEquals("[[0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]\n ...\n"
+                + " [0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]]",
+                NDArray.zeros(2000, 5000).toString());
+    }
+
+    @Test
     void formatIsChosenFromTheShownElementsOnly() {
         // the hidden middle value 1e9 would force scientific notation if it were looked at (NumPy ignores it)
         double[] d = new double[2000];
