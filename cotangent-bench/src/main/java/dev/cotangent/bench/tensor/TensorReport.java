@@ -90,7 +90,14 @@ public final class TensorReport {
 
     private static String ms(Cell c) {
         if (c == null) return "-";
-        return String.format(Locale.ROOT, "%.3g ± %.2g / %.3g", c.mean, c.error, c.median);
+        return num(c.mean) + " ± " + num(c.error) + " / " + num(c.median);
+    }
+
+    /** Three significant digits, without an exponent for the magnitudes seen here. */
+    private static String num(double x) {
+        if (!Double.isFinite(x)) return String.valueOf(x);
+        double a = Math.abs(x);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", x);
     }
 
     private static String gflops(double flops, Cell c) {
