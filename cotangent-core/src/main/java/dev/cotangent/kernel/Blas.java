@@ -44,8 +44,26 @@ public final class Blas {
         openblas.blas_set_num_threads(threads);
     }
 
-    /** The number of threads OpenBLAS currently uses. */
+    /**
+     * The number of threads OpenBLAS currently uses. The preset only remembers what {@link #setThreads} set
+     * (it answers -1 before that), so until then this is OpenBLAS's own start-up choice: the first positive
+     * of OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS, OMP_NUM_THREADS, capped by the available processors.
+     */
     public static int threads() {
-        return openblas.blas_get_num_threads();
+        int t = openblas.blas_get_num_threads();
+        return t > 0 ? t : startupThreads();
+    }
+
+    private static int startupThreads() {
+        int procs = Runtime.getRuntime().availableProcessors();
+        for (String var : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
+            try {
+                int n = Integer.parseInt(System.getenv().getOrDefault(var, "").trim());
+                if (n > 0) return Math.min(n, procs);
+            } catch (NumberFormatException e) {
+                // unset or not a number: OpenBLAS ignores it too
+            }
+        }
+        return procs;
     }
 }

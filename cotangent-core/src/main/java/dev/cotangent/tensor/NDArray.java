@@ -102,14 +102,17 @@ public final class NDArray {
         if (n < 0) throw new IllegalArgumentException("linspace: n = " + n + "; give n >= 0");
         double[] d = new double[n];
         for (int i = 0; i < n; i++) d[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
+        if (n > 1) d[n - 1] = b; // a + (b - a) can round away from b; the end point is b exactly (as in NumPy)
         return new NDArray(Shape.of(n), d);
     }
 
     /** The {@code n×n} identity matrix. */
     public static NDArray eye(int n) {
-        double[] d = new double[n * n];
+        if (n < 0) throw new IllegalArgumentException("eye: n = " + n + "; give n >= 0");
+        Shape s = Shape.of(n, n); // checks n·n fits before allocating
+        double[] d = new double[s.size()];
         for (int i = 0; i < n; i++) d[i * n + i] = 1.0;
-        return new NDArray(Shape.of(n, n), d);
+        return new NDArray(s, d);
     }
 
     /** Independent uniform draws in {@code [lo, hi)} from the given (seeded) generator, row-major. */
@@ -269,7 +272,7 @@ public final class NDArray {
         String op = fn.name().toLowerCase(java.util.Locale.ROOT);
         int[] ax = shape.axes(axes, op);
         Shape out = shape.reduce(ax, keepDims);
-        if (shape.size() == 0 && (fn == ReduceKernel.Fn.MAX || fn == ReduceKernel.Fn.MIN)) {
+        if (shape.size() == 0 && out.size() > 0 && (fn == ReduceKernel.Fn.MAX || fn == ReduceKernel.Fn.MIN)) {
             throw new IllegalArgumentException(op + ": shape " + shape + " is empty; " + op + " of no elements is undefined");
         }
         boolean[] reduced = new boolean[rank()];
@@ -522,6 +525,11 @@ public final class NDArray {
     /** Joins arrays of one shape along a new axis. */
     public static NDArray stack(int axis, NDArray... parts) {
         if (parts.length == 0) throw new IllegalArgumentException("stack: no arrays given");
+        int r = parts[0].rank() + 1;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for a result of rank " + r
+                    + " (stacking shape " + parts[0].shape + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
+        }
         NDArray[] u = new NDArray[parts.length];
         for (int i = 0; i < parts.length; i++) {
             if (!parts[i].shape.equals(parts[0].shape)) {
@@ -560,9 +568,13 @@ public final class NDArray {
         return matmul(a, b, transA, transB, a.shape, b.shape);
     }
 
-    private static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB, Shape sa, Shape sb) {
+    private static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB, Shape shapeA, Shape shapeB) {
+        // the shapes the caller gave, marked ^T when that operand is transposed, for the messages
+        String sa = shapeA + (transA ? "^T" : "");
+        String sb = shapeB + (transB ? "^T" : "");
         if (a.rank() < 2 || b.rank() < 2) {
-            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": both operands need rank >= 2 here");
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": matmul(a, b, transA, transB) takes"
+                    + " matrices or stacks of matrices (rank >= 2); use a.matmul(b) for 1-d operands");
         }
         int ra = a.rank();
         int rb = b.rank();
@@ -633,7 +645,10 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ comparison and printing
 
-    /** NumPy's allclose: same shape and |a − b| <= atol + rtol·|b| everywhere (NaN equals NaN only if both are NaN). */
+    /**
+     * NumPy's allclose: same shape and |a − b| <= atol + rtol·|b| everywhere (NaN equals NaN only if both are
+     * NaN; an infinity is close only to the same infinity).
+     */
     public boolean allClose(NDArray b, double rtol, double atol) {
         if (!shape.equals(b.shape)) return false;
         for (int i = 0; i < data.length; i++) {
@@ -641,6 +656,8 @@ public final class NDArray {
             double y = b.data[i];
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 if (!(Double.isNaN(x) && Double.isNaN(y))) return false;
+            } else if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                if (x != y) return false; // else |inf - (-inf)| <= rtol·inf would pass
             } else if (x != y && !(Math.abs(x - y) <= atol + rtol * Math.abs(y))) {
                 return false;
             }

@@ -71,6 +71,10 @@ public final class Shape {
     /** Normalises {@code axis} (negative counts from the end) and checks it, naming {@code op} if it is out of range. */
     public int axis(int axis, String op) {
         int r = dims.length;
+        if (r == 0) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " given for a 0-d array (shape []), which has no"
+                    + " axes; give no axis to use the whole array");
+        }
         if (axis < -r || axis >= r) {
             throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for shape " + this
                     + " (rank " + r + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
