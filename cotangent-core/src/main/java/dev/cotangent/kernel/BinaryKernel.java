@@ -40,34 +40,67 @@ public final class BinaryKernel {
 
     /** {@code out[i] = fn(a[i], b[i])} for i in [0, n): both operands of the same shape. */
     public static void same(Fn fn, double[] a, double[] b, double[] out, int n) {
-        switch (fn) {
-            case ADD: for (int i = 0; i < n; i++) out[i] = a[i] + b[i]; break;
-            case SUB: for (int i = 0; i < n; i++) out[i] = a[i] - b[i]; break;
-            case MUL: for (int i = 0; i < n; i++) out[i] = a[i] * b[i]; break;
-            case DIV: for (int i = 0; i < n; i++) out[i] = a[i] / b[i]; break;
-            default: for (int i = 0; i < n; i++) out[i] = fn.apply(a[i], b[i]);
-        }
+        same(fn, a, 0, b, 0, out, 0, n);
     }
 
     /** {@code out[i] = fn(a[i], s)} for i in [0, n): the second operand a single number. */
     public static void scalarRight(Fn fn, double[] a, double s, double[] out, int n) {
-        switch (fn) {
-            case ADD: for (int i = 0; i < n; i++) out[i] = a[i] + s; break;
-            case SUB: for (int i = 0; i < n; i++) out[i] = a[i] - s; break;
-            case MUL: for (int i = 0; i < n; i++) out[i] = a[i] * s; break;
-            case DIV: for (int i = 0; i < n; i++) out[i] = a[i] / s; break;
-            default: for (int i = 0; i < n; i++) out[i] = fn.apply(a[i], s);
-        }
+        scalarRight(fn, a, 0, s, out, 0, n);
     }
 
     /** {@code out[i] = fn(s, b[i])} for i in [0, n): the first operand a single number. */
     public static void scalarLeft(Fn fn, double s, double[] b, double[] out, int n) {
+        scalarLeft(fn, s, b, 0, out, 0, n);
+    }
+
+    /** {@code out[o+i] = fn(a[ia+i], b[ib+i])} for i in [0, n); one loop per function so each vectorises. */
+    public static void same(Fn fn, double[] a, int ia, double[] b, int ib, double[] out, int o, int n) {
         switch (fn) {
-            case ADD: for (int i = 0; i < n; i++) out[i] = s + b[i]; break;
-            case SUB: for (int i = 0; i < n; i++) out[i] = s - b[i]; break;
-            case MUL: for (int i = 0; i < n; i++) out[i] = s * b[i]; break;
-            case DIV: for (int i = 0; i < n; i++) out[i] = s / b[i]; break;
-            default: for (int i = 0; i < n; i++) out[i] = fn.apply(s, b[i]);
+            case ADD: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] + b[ib + i]; break;
+            case SUB: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] - b[ib + i]; break;
+            case MUL: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] * b[ib + i]; break;
+            case DIV: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] / b[ib + i]; break;
+            case GT: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] > b[ib + i] ? 1.0 : 0.0; break;
+            case LT: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] < b[ib + i] ? 1.0 : 0.0; break;
+            case GE: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] >= b[ib + i] ? 1.0 : 0.0; break;
+            case LE: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] <= b[ib + i] ? 1.0 : 0.0; break;
+            case EQ: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] == b[ib + i] ? 1.0 : 0.0; break;
+            case NE: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] != b[ib + i] ? 1.0 : 0.0; break;
+            default: for (int i = 0; i < n; i++) out[o + i] = fn.apply(a[ia + i], b[ib + i]);
+        }
+    }
+
+    /** {@code out[o+i] = fn(a[ia+i], s)} for i in [0, n). */
+    public static void scalarRight(Fn fn, double[] a, int ia, double s, double[] out, int o, int n) {
+        switch (fn) {
+            case ADD: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] + s; break;
+            case SUB: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] - s; break;
+            case MUL: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] * s; break;
+            case DIV: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] / s; break;
+            case GT: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] > s ? 1.0 : 0.0; break;
+            case LT: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] < s ? 1.0 : 0.0; break;
+            case GE: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] >= s ? 1.0 : 0.0; break;
+            case LE: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] <= s ? 1.0 : 0.0; break;
+            case EQ: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] == s ? 1.0 : 0.0; break;
+            case NE: for (int i = 0; i < n; i++) out[o + i] = a[ia + i] != s ? 1.0 : 0.0; break;
+            default: for (int i = 0; i < n; i++) out[o + i] = fn.apply(a[ia + i], s);
+        }
+    }
+
+    /** {@code out[o+i] = fn(s, b[ib+i])} for i in [0, n). */
+    public static void scalarLeft(Fn fn, double s, double[] b, int ib, double[] out, int o, int n) {
+        switch (fn) {
+            case ADD: for (int i = 0; i < n; i++) out[o + i] = s + b[ib + i]; break;
+            case SUB: for (int i = 0; i < n; i++) out[o + i] = s - b[ib + i]; break;
+            case MUL: for (int i = 0; i < n; i++) out[o + i] = s * b[ib + i]; break;
+            case DIV: for (int i = 0; i < n; i++) out[o + i] = s / b[ib + i]; break;
+            case GT: for (int i = 0; i < n; i++) out[o + i] = s > b[ib + i] ? 1.0 : 0.0; break;
+            case LT: for (int i = 0; i < n; i++) out[o + i] = s < b[ib + i] ? 1.0 : 0.0; break;
+            case GE: for (int i = 0; i < n; i++) out[o + i] = s >= b[ib + i] ? 1.0 : 0.0; break;
+            case LE: for (int i = 0; i < n; i++) out[o + i] = s <= b[ib + i] ? 1.0 : 0.0; break;
+            case EQ: for (int i = 0; i < n; i++) out[o + i] = s == b[ib + i] ? 1.0 : 0.0; break;
+            case NE: for (int i = 0; i < n; i++) out[o + i] = s != b[ib + i] ? 1.0 : 0.0; break;
+            default: for (int i = 0; i < n; i++) out[o + i] = fn.apply(s, b[ib + i]);
         }
     }
 
@@ -87,13 +120,11 @@ public final class BinaryKernel {
         int ib = 0;
         for (int o = 0; o < n; o += last) {
             if (sa == 1 && sb == 1) {
-                for (int j = 0; j < last; j++) out[o + j] = fn.apply(a[ia + j], b[ib + j]);
-            } else if (fn == Fn.ADD && sa == 1 && sb == 0) {
-                double v = b[ib];
-                for (int j = 0; j < last; j++) out[o + j] = a[ia + j] + v;
-            } else if (fn == Fn.ADD && sa == 0 && sb == 1) {
-                double v = a[ia];
-                for (int j = 0; j < last; j++) out[o + j] = v + b[ib + j];
+                same(fn, a, ia, b, ib, out, o, last);
+            } else if (sa == 1 && sb == 0) {
+                scalarRight(fn, a, ia, b[ib], out, o, last);
+            } else if (sa == 0 && sb == 1) {
+                scalarLeft(fn, a[ia], b, ib, out, o, last);
             } else {
                 for (int j = 0; j < last; j++) out[o + j] = fn.apply(a[ia + j * sa], b[ib + j * sb]);
             }

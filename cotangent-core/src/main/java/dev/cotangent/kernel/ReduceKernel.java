@@ -35,6 +35,25 @@ public final class ReduceKernel {
             for (int o = 0; o < out.length; o++) out[o] = reduceContiguous(fn, x, o * inner, inner, 1);
             return;
         }
+        // the reduced axes form a contiguous block at the front (a bias gradient): add whole rows
+        int head = 0;
+        while (head < r && reduced[head]) head++;
+        boolean onlyHead = head > 0 && n > 0;
+        for (int d = head; d < r; d++) onlyHead &= !reduced[d];
+        if (onlyHead && (fn == Fn.SUM || fn == Fn.MAX || fn == Fn.MIN || fn == Fn.PROD)) {
+            int inner = out.length;
+            int rows = n / Math.max(1, inner);
+            System.arraycopy(x, 0, out, 0, inner);
+            for (int row = 1; row < rows; row++) {
+                int off = row * inner;
+                switch (fn) {
+                    case SUM: for (int j = 0; j < inner; j++) out[j] += x[off + j]; break;
+                    case PROD: for (int j = 0; j < inner; j++) out[j] *= x[off + j]; break;
+                    default: for (int j = 0; j < inner; j++) out[j] = combine(fn, out[j], x[off + j]);
+                }
+            }
+            return;
+        }
         if (fn == Fn.LOGSUMEXP) {
             double[] m = new double[out.length];
             reduce(Fn.MAX, x, dims, reduced, m);
