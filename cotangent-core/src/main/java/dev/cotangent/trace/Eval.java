@@ -22,6 +22,11 @@ public final class Eval {
         return Tensor.from(out);
     }
 
+    /** Whether anomaly checking is on for this thread. */
+    public static boolean anomalyMode() {
+        return ANOMALY.get()[0];
+    }
+
     /** Turns anomaly checking on or off for this thread; returns the previous setting. */
     public static boolean setAnomalyMode(boolean on) {
         boolean[] f = ANOMALY.get();

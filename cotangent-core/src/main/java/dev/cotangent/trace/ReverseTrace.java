@@ -2,7 +2,9 @@ package dev.cotangent.trace;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
+import dev.cotangent.kernel.BinaryKernel;
 import dev.cotangent.primitive.Primitive;
+import dev.cotangent.tensor.NDArray;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +65,7 @@ public final class ReverseTrace extends Trace {
         if (!(output instanceof ReverseTracer) || ((ReverseTracer) output).trace != this) return result;
         int last = ((ReverseTracer) output).index;
         Tensor[] ct = new Tensor[last + 1];
+        boolean[] owned = null;
         ct[last] = seed;
         for (int k = last; k >= 0; k--) {
             Tensor g = ct[k];
@@ -82,7 +85,12 @@ public final class ReverseTrace extends Trace {
             for (int i = 0; i < parents.length; i++) {
                 if (parents[i] == null || gs[i] == null) continue;
                 int j = parents[i].index;
-                ct[j] = ct[j] == null ? gs[i] : Ops.add(ct[j], gs[i]);
+                if (ct[j] == null) {
+                    ct[j] = gs[i];
+                } else {
+                    if (owned == null) owned = new boolean[last + 1];
+                    ct[j] = accumulate(ct[j], gs[i], owned, j);
+                }
             }
         }
         for (int i = 0; i < inputs.length; i++) {
@@ -93,6 +101,28 @@ public final class ReverseTrace extends Trace {
             }
         }
         return result;
+    }
+
+    /**
+     * ct + g. When both are concrete numbers (nothing records this sum) and anomaly mode is off, the sum goes into
+     * an array this sweep owns and later contributions are added in place: a weight shared by K steps then costs
+     * one buffer, not K new arrays. Otherwise the sum is an op, so an enclosing transform sees it.
+     */
+    private static Tensor accumulate(Tensor ct, Tensor g, boolean[] owned, int j) {
+        if (ct instanceof Tracer || g instanceof Tracer || !ct.dims().equals(g.dims()) || Eval.anomalyMode()) {
+            owned[j] = false;
+            return Ops.add(ct, g);
+        }
+        double[] b = g.value().unsafeData();
+        double[] a = ct.value().unsafeData();
+        if (owned[j]) {
+            BinaryKernel.same(BinaryKernel.Fn.ADD, a, 0, b, 0, a, 0, a.length);
+            return ct;
+        }
+        double[] sum = new double[a.length];
+        BinaryKernel.same(BinaryKernel.Fn.ADD, a, 0, b, 0, sum, 0, a.length);
+        owned[j] = true;
+        return Tensor.from(NDArray.wrap(ct.dims(), sum));
     }
 
     /**
