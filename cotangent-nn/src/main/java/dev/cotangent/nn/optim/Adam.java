@@ -69,12 +69,26 @@ public final class Adam implements Optimizer<Adam.State> {
             double[] th1 = new double[th.length];
             double[] m1 = new double[th.length];
             double[] v1 = new double[th.length];
-            for (int i = 0; i < th.length; i++) {
-                double gi = decoupled ? g[i] : g[i] + weightDecay * th[i];
-                m1[i] = beta1 * m0[i] + (1 - beta1) * gi;
-                v1[i] = beta2 * v0[i] + (1 - beta2) * gi * gi;
-                double upd = (m1[i] / c1) / (Math.sqrt(v1[i] / c2) + eps);
-                th1[i] = th[i] - a * (upd + (decoupled ? weightDecay * th[i] : 0.0));
+            // one branch-free loop per variant, with the bias corrections folded into constants, so it vectorises
+            double b1 = beta1;
+            double b2 = beta2;
+            double inv1 = 1 / c1;
+            double inv2 = 1 / c2;
+            double wd = weightDecay;
+            if (decoupled) {
+                for (int i = 0; i < th.length; i++) {
+                    double gi = g[i];
+                    m1[i] = b1 * m0[i] + (1 - b1) * gi;
+                    v1[i] = b2 * v0[i] + (1 - b2) * gi * gi;
+                    th1[i] = th[i] - a * (m1[i] * inv1 / (Math.sqrt(v1[i] * inv2) + eps) + wd * th[i]);
+                }
+            } else {
+                for (int i = 0; i < th.length; i++) {
+                    double gi = g[i] + wd * th[i];
+                    m1[i] = b1 * m0[i] + (1 - b1) * gi;
+                    v1[i] = b2 * v0[i] + (1 - b2) * gi * gi;
+                    th1[i] = th[i] - a * (m1[i] * inv1 / (Math.sqrt(v1[i] * inv2) + eps));
+                }
             }
             var shape = e.getValue().dims();
             np.put(k, Tensor.from(NDArray.wrap(shape, th1)));
