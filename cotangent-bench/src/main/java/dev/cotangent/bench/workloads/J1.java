@@ -25,7 +25,7 @@ final class J1 {
         Runnable fwd = Timer.consume(() -> AD.jacfwd(f).apply(x).value().unsafeData()[0]);
         Runnable rev = Timer.consume(() -> AD.jacrev(f).apply(x).value().unsafeData()[0]);
         Runnable auto = Timer.consume(() -> AD.jacobian(f).apply(x).value().unsafeData()[0]);
-        int reps = m >= 10000 ? 3 : 7;
+        int reps = m >= 10000 ? 5 : 9;
         Timer.warm(fwd, 1);
         Timer.warm(rev, m >= 10000 ? 0 : 1);
         Timer.warm(auto, 1);
