@@ -13,8 +13,8 @@ public final class Blas {
     /**
      * {@code C[m×n] = op(A) op(B)} where {@code op(A)} is {@code m×k} and {@code op(B)} is {@code k×n};
      * {@code A} is stored {@code m×k} (or {@code k×m} when {@code transA}), likewise {@code B}. Overwrites
-     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} must never be modified afterwards: an off-heap copy
-     * of each is cached for later calls.
+     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} must never be modified afterwards: an array that is
+     * read often gets an off-heap copy cached for later calls.
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
@@ -27,11 +27,11 @@ public final class Blas {
         int ldb = transB ? k : n;
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
-        // Operands go through their off-heap mirrors (made once per immutable array), the result through a
-        // scratch buffer: passing double[] over JNI would copy all three arrays in and out on every call.
-        DoublePointer pa = NativeMirror.at(NativeMirror.of(a), aOff);
-        DoublePointer pb = NativeMirror.at(NativeMirror.of(b), bOff);
-        DoublePointer pc = NativeMirror.scratch((long) m * n);
+        // Operands go off-heap once (a cached copy for arrays read again and again, a scratch buffer otherwise)
+        // and the result through a scratch buffer: JNI would copy all three arrays in and out on every call.
+        DoublePointer pa = NativeMirror.at(NativeMirror.operand(a, 0), aOff);
+        DoublePointer pb = NativeMirror.at(NativeMirror.operand(b, 1), bOff);
+        DoublePointer pc = NativeMirror.scratch(2, (long) m * n);
         openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
         pc.get(c, cOff, m * n);
     }
