@@ -69,7 +69,7 @@ public final class AD {
         return new VjpResult(value, ct -> {
             Tensor g = trace.backward(out, ct, new Tensor[] {input})[0];
             return g != null ? g : zerosLike(x);
-        });
+        }, trace::savedBytes);
     }
 
     /** f(x) and ∇f(x) for a scalar-valued f (0-d result); one forward and one backward pass. */

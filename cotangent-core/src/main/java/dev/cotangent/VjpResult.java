@@ -9,10 +9,20 @@ import java.util.function.Function;
 public final class VjpResult {
     private final Tensor value;
     private final Function<Tensor, Tensor> pullback;
+    private final java.util.function.LongSupplier savedBytes;
 
-    VjpResult(Tensor value, Function<Tensor, Tensor> pullback) {
+    VjpResult(Tensor value, Function<Tensor, Tensor> pullback, java.util.function.LongSupplier savedBytes) {
         this.value = value;
         this.pullback = pullback;
+        this.savedBytes = savedBytes;
+    }
+
+    /**
+     * The memory reverse mode pays: bytes of values the recorded tape keeps for the pullback (distinct arrays
+     * among the recorded operands and results).
+     */
+    public long savedBytes() {
+        return savedBytes.getAsLong();
     }
 
     /** y = f(x). */

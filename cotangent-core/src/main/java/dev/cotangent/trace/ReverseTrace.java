@@ -28,6 +28,32 @@ public final class ReverseTrace extends Trace {
         return n;
     }
 
+    /**
+     * The bytes of numbers the tape keeps alive for the backward sweep: every distinct array among the recorded
+     * operands and results (arrays shared by several entries, such as a weight used at every step, count once).
+     * Values that are tracers of outer transforms count by the concrete value they carry.
+     */
+    public long savedBytes() {
+        java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        long bytes = 0;
+        for (ReverseTracer node : tape) {
+            if (node.primitive == null) continue;
+            for (Tensor t : node.primals) bytes += count(t, seen);
+            bytes += count(node.primal(), seen);
+        }
+        return bytes;
+    }
+
+    private static long count(Tensor t, java.util.Set<double[]> seen) {
+        double[] d;
+        try {
+            d = t.value().unsafeData();
+        } catch (IllegalStateException abstractValue) {
+            return 0; // a staged or batched value has no single array
+        }
+        return seen.add(d) ? 8L * d.length : 0;
+    }
+
     /** How many nodes the tape holds (inputs included). */
     public int tapeLength() {
         return tape.size();
