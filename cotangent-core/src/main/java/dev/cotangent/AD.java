@@ -215,6 +215,20 @@ public final class AD {
 
     // ------------------------------------------------------------------ utilities
 
+    /**
+     * Gradient checkpointing: the same function, but reverse mode records it as one step, keeping only its
+     * arguments and its result, and runs it again during the backward sweep to get its derivative. Use it on a
+     * segment of a long computation (a block of layers, K steps of a recurrence) to trade one extra evaluation of
+     * the segment for the memory of its intermediate values. Every tensor to differentiate with respect to must
+     * be an argument: a traced tensor captured from outside is refused with an error.
+     */
+    public static Function<Tensor[], Tensor> checkpoint(Function<Tensor[], Tensor> f) {
+        return xs -> {
+            if (xs.length == 0) throw new IllegalArgumentException("checkpoint: the function needs at least one argument");
+            return Ops.apply(new Checkpoint(f, xs.length), xs);
+        };
+    }
+
     /** The identity on values, with zero derivative for every enclosing transform. */
     public static Tensor stopGradient(Tensor x) {
         return Ops.stopGradient(x);

@@ -55,6 +55,11 @@ class ReadmeTourTest {
         assertEquals(Math.tanh(15), rows.value().get(4, 1), 0.0);
         Graph g = AD.stage(in -> new Tensor[] {AD.grad(f).apply(in[0])}, x);
         assertTrue(g.opCount() > 0, "the gradient program has operations");
+        Function<Tensor[], Tensor> seg = AD.checkpoint(xs -> xs[0].matmul(xs[1]).tanh());
+        Tensor w = Tensor.of(new double[][] {{0.5, -1}, {2, 0.25}});
+        Tensor h = Tensor.of(0.3, -0.7);
+        assertArrayEquals(AD.grad((Tensor ww) -> h.matmul(ww).tanh().sum()).apply(w).toArray(),
+                AD.grad((Tensor ww) -> seg.apply(new Tensor[] {h, ww}).sum()).apply(w).toArray(), 1e-15);
     }
 
     @Test
