@@ -183,20 +183,25 @@ public final class AD {
     /**
      * The Jacobian, with the cheaper mode chosen from the sizes (the lecture's rule): reverse when the output has
      * no more elements than the input, forward otherwise. The output size is learnt by staging f on shapes alone
-     * (no arithmetic); a function that reads values (Java control flow on {@code item()}) cannot be staged, and is
-     * then evaluated once instead. Result shape: out.shape ++ in.shape.
+     * (no arithmetic), once per input shape; a function that reads values (Java control flow on {@code item()})
+     * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
+        // the mode chosen for each input shape; a stale choice could only cost time, never change the result
+        Map<Shape, Boolean> reverse = new java.util.concurrent.ConcurrentHashMap<>();
         return x -> {
-            int outSize;
-            try {
-                Graph g = stage(in -> new Tensor[] {f.apply(in[0])}, x);
-                outSize = g.byId()[g.outputs().get(0)].shape().size();
-            } catch (IllegalStateException valueDependent) {
-                VjpResult r = vjp(f, x);
-                return r.value().size() <= x.size() ? jacrevOf(r, x) : jacfwd(f).apply(x);
+            Boolean rev = reverse.get(x.dims());
+            if (rev == null) {
+                try {
+                    Graph g = stage(in -> new Tensor[] {f.apply(in[0])}, x);
+                    rev = g.byId()[g.outputs().get(0)].shape().size() <= x.size();
+                } catch (IllegalStateException valueDependent) {
+                    VjpResult r = vjp(f, x);
+                    return r.value().size() <= x.size() ? jacrevOf(r, x) : jacfwd(f).apply(x);
+                }
+                reverse.put(x.dims(), rev);
             }
-            return outSize <= x.size() ? jacrev(f).apply(x) : jacfwd(f).apply(x);
+            return rev ? jacrev(f).apply(x) : jacfwd(f).apply(x);
         };
     }
 

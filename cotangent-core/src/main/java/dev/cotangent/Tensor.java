@@ -2,7 +2,6 @@ package dev.cotangent;
 
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
-import java.util.Arrays;
 
 /**
  * The one handle users hold: a differentiable array of {@code double}s. A tensor is either concrete (it holds
@@ -184,10 +183,5 @@ public abstract class Tensor {
         public NDArray value() {
             return value;
         }
-    }
-
-    /** Shapes as text for messages, e.g. {@code [3,4], [5]}. */
-    static String shapes(Tensor... ts) {
-        return String.join(", ", Arrays.stream(ts).map(t -> t.dims().toString()).toArray(String[]::new));
     }
 }

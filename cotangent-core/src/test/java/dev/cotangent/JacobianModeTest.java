@@ -30,4 +30,18 @@ class JacobianModeTest {
         Tensor j = AD.jacobian(x -> a.matmul(x)).apply(Tensor.of(0.5, -1));
         assertArrayEquals(a.toArray(), j.toArray(), 0.0);
     }
+
+    @Test
+    void theModeIsChosenOncePerInputShape() {
+        int[] calls = {0};
+        Tensor a = Tensor.of(new double[][] {{1, 2, 3}});
+        java.util.function.Function<Tensor, Tensor> jac = AD.jacobian(x -> {
+            calls[0]++;
+            return a.matmul(x);
+        });
+        jac.apply(Tensor.of(1, 2, 3));
+        org.junit.jupiter.api.Assertions.assertEquals(2, calls[0], "first call: staged once, then recorded once");
+        assertArrayEquals(new double[] {1, 2, 3}, jac.apply(Tensor.of(4, 5, 6)).toArray(), 0.0);
+        org.junit.jupiter.api.Assertions.assertEquals(3, calls[0], "same shape again: recorded once, not staged");
+    }
 }

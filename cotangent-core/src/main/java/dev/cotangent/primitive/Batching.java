@@ -75,9 +75,4 @@ public final class Batching {
         for (int i = 0; i < axes.length; i++) out[i] = axis(axes[i], perExampleRank);
         return out;
     }
-
-    /** {@code [v] ++ s}. */
-    public static int[] prependValue(int v, int[] s) {
-        return prepend(v, s);
-    }
 }

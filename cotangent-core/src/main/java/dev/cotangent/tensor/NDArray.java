@@ -640,7 +640,29 @@ public final class NDArray {
             o[0] = data[offset];
             return new NDArray(out, o);
         }
-        int[] dims = out.dims();
+        // Loop over the axes that matter: drop size-1 axes and merge neighbours that are contiguous in the
+        // source, so a transpose of [B, m, 1] or a copy of a contiguous block runs long inner loops.
+        int[] dims = new int[r];
+        int[] st = new int[r];
+        int k = 0;
+        for (int d = 0; d < r; d++) {
+            int n = out.dim(d);
+            if (n == 1) continue;
+            if (k > 0 && st[k - 1] == strides[d] * n) {
+                dims[k - 1] *= n;
+                st[k - 1] = strides[d];
+            } else {
+                dims[k] = n;
+                st[k] = strides[d];
+                k++;
+            }
+        }
+        if (k == 0) {
+            o[0] = data[offset];
+            return new NDArray(out, o);
+        }
+        r = k;
+        strides = st;
         int last = dims[r - 1];
         int ls = strides[r - 1];
         int[] idx = new int[r];
