@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example of README-section.md compiles and runs (fewer epochs, output swallowed). */
+/** The example of docs/nn.md compiles and runs (fewer epochs, output swallowed). */
 class ReadmeExampleTest {
     @TempDir
     Path dir;
