@@ -2,6 +2,7 @@ package dev.cotangent;
 
 import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Staging;
+import dev.cotangent.primitive.Batching;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import dev.cotangent.trace.BatchTrace;
@@ -164,7 +165,7 @@ public final class AD {
         return x -> {
             int n = x.size();
             if (n == 0) return Tensor.zeros(concat(f.apply(x).dims(), x.dims()).dims());
-            Tensor basis = Tensor.from(NDArray.eye(n).reshape(prepend(n, x.shape())));
+            Tensor basis = Tensor.from(NDArray.eye(n).reshape(Batching.prepend(n, x.shape())));
             Tensor cols = vmap(v -> jvp(f, x, v).tangent()).apply(basis);     // [n] ++ out.shape
             Shape outShape = Shape.of(java.util.Arrays.copyOfRange(cols.shape(), 1, cols.rank()));
             Tensor j = Ops.transpose(Ops.reshape(cols, n, outShape.size()));   // [outSize, n]
@@ -257,16 +258,9 @@ public final class AD {
         int m = r.value().size();
         Shape outShape = r.value().dims();
         if (m == 0) return Tensor.zeros(concat(outShape, x.dims()).dims());
-        Tensor basis = Tensor.from(NDArray.eye(m).reshape(prepend(m, outShape.dims())));
+        Tensor basis = Tensor.from(NDArray.eye(m).reshape(Batching.prepend(m, outShape.dims())));
         Tensor rows = vmap(r::pullback).apply(basis);                      // [m] ++ in.shape
         return Ops.reshape(rows, concat(outShape, x.dims()).dims());
-    }
-
-    private static int[] prepend(int n, int[] s) {
-        int[] d = new int[s.length + 1];
-        d[0] = n;
-        System.arraycopy(s, 0, d, 1, s.length);
-        return d;
     }
 
     private static Shape concat(Shape a, Shape b) {

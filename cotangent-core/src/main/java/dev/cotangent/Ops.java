@@ -304,7 +304,11 @@ public final class Ops {
         int infer = -1;
         int known = 1;
         for (int i = 0; i < dims.length; i++) {
-            if (dims[i] == -1 && infer < 0) infer = i;
+            if (dims[i] == -1 && infer >= 0) {
+                throw new IllegalArgumentException("reshape: " + from + " to " + java.util.Arrays.toString(dims)
+                        + ": only one dimension may be -1");
+            }
+            if (dims[i] == -1) infer = i;
             else known *= dims[i];
         }
         if (infer < 0) return Shape.of(dims);

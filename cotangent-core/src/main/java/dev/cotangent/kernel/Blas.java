@@ -36,6 +36,34 @@ public final class Blas {
         pc.get(c, cOff, m * n);
     }
 
+    /**
+     * A batch of products {@code C_t = op(A_t) op(B_t)}, t = 0 … count−1, where {@code A_t} starts at
+     * {@code aOffsets[t]} in {@code a} and {@code B_t} at {@code bOffsets[t]} in {@code b} (offsets may repeat, as
+     * for a broadcast operand), and {@code C_t} fills {@code c[t·m·n .. (t+1)·m·n)}. Each operand array goes
+     * off-heap once for the whole batch. Same contract on {@code a} and {@code b} as {@link #gemm}.
+     */
+    public static void gemmBatch(boolean transA, boolean transB, int m, int n, int k,
+                                 double[] a, int[] aOffsets, double[] b, int[] bOffsets, double[] c) {
+        int count = aOffsets.length;
+        if (m == 0 || n == 0 || count == 0) return;
+        if (k == 0) {
+            java.util.Arrays.fill(c, 0, count * m * n, 0.0);
+            return;
+        }
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
+        int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
+        DoublePointer pa = NativeMirror.operand(a, 0);
+        DoublePointer pb = NativeMirror.operand(b, 1);
+        DoublePointer pc = NativeMirror.scratch(2, (long) count * m * n);
+        for (int t = 0; t < count; t++) {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, 1.0, NativeMirror.at(pa, aOffsets[t]), lda,
+                    NativeMirror.at(pb, bOffsets[t]), ldb, 0.0, NativeMirror.at(pc, (long) t * m * n), n);
+        }
+        pc.get(c, 0, count * m * n);
+    }
+
     /** Sets the number of threads OpenBLAS uses for every later call (process-wide). */
     public static void setThreads(int threads) {
         if (threads < 1) {

@@ -38,7 +38,7 @@ public final class UnaryKernel {
             case TANH: for (int i = 0; i < n; i++) out[i] = Math.tanh(x[i]); break;
             case SIGMOID: for (int i = 0; i < n; i++) out[i] = sigmoid(x[i]); break;
             case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = softplus(x[i]); break;
-            case RELU: for (int i = 0; i < n; i++) out[i] = x[i] > 0 || x[i] != x[i] ? x[i] : 0.0; break; // NaN stays NaN
+            case RELU: for (int i = 0; i < n; i++) out[i] = x[i] <= 0 ? 0.0 : x[i]; break; // one compare; NaN stays NaN
             case ABS: for (int i = 0; i < n; i++) out[i] = Math.abs(x[i]); break;
             case SIGN: for (int i = 0; i < n; i++) out[i] = Math.signum(x[i]); break;
             case SQUARE: for (int i = 0; i < n; i++) out[i] = x[i] * x[i]; break;

@@ -42,7 +42,9 @@ public final class IndexAdd extends Primitive {
         }
         for (int i : indices) {
             if (i < -size || i >= size) {
-                throw new IllegalArgumentException("index_add: index " + i + " is out of range for size " + size);
+                throw new IllegalArgumentException("index_add: index " + i + " is out of range for a result of size "
+                        + size + " along axis " + axis + " (operand " + in[0] + "); use indices in [" + (-size) + ", "
+                        + (size - 1) + "]");
             }
         }
         int[] d = in[0].dims();

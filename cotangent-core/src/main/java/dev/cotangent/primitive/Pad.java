@@ -38,7 +38,9 @@ public final class Pad extends Primitive {
         int[] d = new int[s.rank()];
         for (int i = 0; i < d.length; i++) {
             if (before[i] < 0 || after[i] < 0) {
-                throw new IllegalArgumentException("pad: negative width on axis " + i + "; widths must be >= 0");
+                throw new IllegalArgumentException("pad: widths " + java.util.Arrays.toString(before) + ", "
+                        + java.util.Arrays.toString(after) + " for shape " + s + ": axis " + i
+                        + " has a negative width; widths must be >= 0 (use slice to cut)");
             }
             d[i] = before[i] + s.dim(i) + after[i];
         }

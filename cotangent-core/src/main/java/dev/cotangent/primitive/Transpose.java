@@ -32,7 +32,16 @@ public final class Transpose extends Primitive {
                     + " for shape " + in[0] + "; give a permutation of all " + in[0].rank() + " axes");
         }
         int[] d = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) d[i] = in[0].dim(perm[i]);
+        boolean[] seen = new boolean[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            int a = in[0].axis(perm[i], "transpose");
+            if (seen[a]) {
+                throw new IllegalArgumentException("transpose: permutation " + java.util.Arrays.toString(perm)
+                        + " repeats axis " + a + "; give each axis of " + in[0] + " once");
+            }
+            seen[a] = true;
+            d[i] = in[0].dim(a);
+        }
         return Shape.of(d);
     }
 

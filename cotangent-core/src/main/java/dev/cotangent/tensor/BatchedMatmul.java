@@ -42,27 +42,23 @@ final class BatchedMatmul {
         outDims[batch.rank() + 1] = n;
         double[] c = new double[batch.size() * m * n];
         int nb = batch.size();
-        if (nb == 1) {
-            Blas.gemm(transA, transB, m, n, ka, a.unsafeData(), 0, b.unsafeData(), 0, c, 0);
-        } else {
-            int[] sA = NDArray.broadcastStrides(batchA, batch);
-            int[] sB = NDArray.broadcastStrides(batchB, batch);
-            int[] bd = batch.dims();
-            int[] idx = new int[bd.length];
-            for (int t = 0; t < nb; t++) {
-                int oa = 0;
-                int ob = 0;
-                for (int d = 0; d < bd.length; d++) {
-                    oa += idx[d] * sA[d];
-                    ob += idx[d] * sB[d];
-                }
-                Blas.gemm(transA, transB, m, n, ka, a.unsafeData(), oa * m * ka, b.unsafeData(), ob * ka * n, c, t * m * n);
-                for (int d = bd.length - 1; d >= 0; d--) {
-                    if (++idx[d] < bd[d]) break;
-                    idx[d] = 0;
-                }
+        int[] offA = new int[nb];
+        int[] offB = new int[nb];
+        int[] sA = NDArray.broadcastStrides(batchA, batch);
+        int[] sB = NDArray.broadcastStrides(batchB, batch);
+        int[] bd = batch.dims();
+        int[] idx = new int[bd.length];
+        for (int t = 0; t < nb; t++) {
+            for (int d = 0; d < bd.length; d++) {
+                offA[t] += idx[d] * sA[d] * m * ka;
+                offB[t] += idx[d] * sB[d] * ka * n;
+            }
+            for (int d = bd.length - 1; d >= 0; d--) {
+                if (++idx[d] < bd[d]) break;
+                idx[d] = 0;
             }
         }
+        Blas.gemmBatch(transA, transB, m, n, ka, a.unsafeData(), offA, b.unsafeData(), offB, c);
         return NDArray.wrap(Shape.of(outDims), c);
     }
 }

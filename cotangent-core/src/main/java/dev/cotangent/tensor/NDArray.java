@@ -24,7 +24,9 @@ public final class NDArray {
 
     /**
      * Wraps {@code data} (row-major) as an array of {@code shape} <em>without copying</em>: the caller hands
-     * over the array and must not modify it afterwards. Use {@link #of(Shape, double...)} to copy.
+     * over the array and must never modify it afterwards — every NDArray is immutable, and BLAS calls keep an
+     * off-heap copy of an array they read often, which a later change would make stale. Use
+     * {@link #of(Shape, double...)} to copy.
      */
     public static NDArray wrap(Shape shape, double[] data) {
         if (data.length != shape.size()) {

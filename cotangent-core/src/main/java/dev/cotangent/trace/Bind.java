@@ -16,9 +16,11 @@ public final class Bind {
             throw new IllegalArgumentException(p.name() + ": takes " + p.arity() + " operand(s), got " + args.length);
         }
         Trace top = null;
-        for (Tensor a : args) {
+        for (int i = 0; i < args.length; i++) {
+            Tensor a = args[i];
             if (a == null) {
-                throw new IllegalArgumentException(p.name() + ": an operand is null");
+                throw new IllegalArgumentException(p.name() + ": operand " + i + " of " + args.length
+                        + " is null; pass a Tensor (Tensor.scalar(0) for a zero)");
             }
             if (a instanceof Tracer) {
                 Trace t = ((Tracer) a).trace();

@@ -181,4 +181,34 @@ class OptimizersTest {
         assertEquals(null, LinearSolve.cholesky(ind, new double[] {1, 2}));
         assertArrayEquals(new double[] {2, 1}, LinearSolve.solve(ind, new double[] {1, 2}), 1e-15);
     }
+
+    @Test
+    void newtonCgMatchesTheExactNewtonStepOnAMatrixQuadratic() {
+        // f(x) = ½ xᵀ(MᵀM + I)x − bᵀx with a dense 8×8 M: CG needs several iterations of products through BLAS,
+        // and its minimiser solves (MᵀM + I) x = b; checked through that residual, computed here by hand
+        int d = 8;
+        double[] m = new double[d * d];
+        double[] b = new double[d];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7); // full rank: CG needs all d iterations
+        for (int i = 0; i < m.length; i++) m[i] = rng.nextDouble(-1, 1);
+        for (int i = 0; i < d; i++) b[i] = rng.nextDouble(-1, 1);
+        Tensor mt = Tensor.of(new int[] {d, d}, m);
+        Tensor bt = Tensor.of(b);
+        Function<Tensor, Tensor> f = x -> {
+            Tensor mx = mt.matmul(x);
+            return mx.mul(mx).sum().add(x.mul(x).sum()).mul(0.5).sub(bt.mul(x).sum());
+        };
+        double[] x = Newton.cgStep(f, Tensor.zeros(d), 1e-14).toArray();
+        double[] exact = Newton.step(f, Tensor.zeros(d)).toArray();
+        assertArrayEquals(exact, x, 1e-9);
+        for (int i = 0; i < d; i++) {
+            double r = x[i] - b[i];
+            for (int j = 0; j < d; j++) {
+                double mtm = 0;
+                for (int k = 0; k < d; k++) mtm += m[k * d + i] * m[k * d + j];
+                r += mtm * x[j];
+            }
+            assertEquals(0.0, r, 1e-9, "residual of row " + i);
+        }
+    }
 }

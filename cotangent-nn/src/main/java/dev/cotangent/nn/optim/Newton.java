@@ -29,7 +29,9 @@ public final class Newton {
         requireVector(x);
         double[] g = AD.grad(f).apply(x).toArray();
         ConjugateGradient.Result r = ConjugateGradient.solve(
-                v -> AD.hvp(f, x, Tensor.from(NDArray.wrap(x.dims(), v))).toArray(), g, relTol, x.size());
+                // CG updates its direction array in place, so the tensor gets a copy (arrays handed to wrap must
+                // never change: BLAS may keep an off-heap copy of an array it reads often)
+                v -> AD.hvp(f, x, Tensor.from(NDArray.of(x.dims(), v))).toArray(), g, relTol, x.size());
         return move(x, r.x(), 1.0);
     }
 
