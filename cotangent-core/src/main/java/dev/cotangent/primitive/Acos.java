@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** arccos x; derivative −1/√(1−x²). */
 public final class Acos extends Unary {
     public static final Acos INSTANCE = new Acos();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Acos() {
         super(UnaryKernel.Fn.ACOS);
@@ -15,6 +14,6 @@ public final class Acos extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.neg(Ops.reciprocal(Ops.sqrt(Ops.sub(ONE, Ops.mul(x, x)))));
+        return Ops.neg(Ops.reciprocal(Ops.sqrt(Ops.sub(Rules.ONE, Ops.mul(x, x)))));
     }
 }

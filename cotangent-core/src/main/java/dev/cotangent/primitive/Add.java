@@ -7,7 +7,6 @@ import dev.cotangent.kernel.BinaryKernel;
 /** a + b; linear: ẏ = ȧ + ḃ, and each operand's cotangent is ȳ summed over its broadcast axes. */
 public final class Add extends Binary {
     public static final Add INSTANCE = new Add();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Add() {
         super(BinaryKernel.Fn.ADD);
@@ -15,12 +14,12 @@ public final class Add extends Binary {
 
     @Override
     protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
-        return ONE;
+        return Rules.ONE;
     }
 
     @Override
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
-        return ONE;
+        return Rules.ONE;
     }
 
     @Override

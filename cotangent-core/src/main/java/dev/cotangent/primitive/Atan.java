@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** arctan x; derivative 1/(1+x²). */
 public final class Atan extends Unary {
     public static final Atan INSTANCE = new Atan();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Atan() {
         super(UnaryKernel.Fn.ATAN);
@@ -15,6 +14,6 @@ public final class Atan extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.reciprocal(Ops.add(ONE, Ops.mul(x, x)));
+        return Ops.reciprocal(Ops.add(Rules.ONE, Ops.mul(x, x)));
     }
 }

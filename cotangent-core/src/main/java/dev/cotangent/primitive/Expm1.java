@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** e^x − 1, accurate near 0; derivative e^x = y + 1. */
 public final class Expm1 extends Unary {
     public static final Expm1 INSTANCE = new Expm1();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Expm1() {
         super(UnaryKernel.Fn.EXPM1);
@@ -15,6 +14,6 @@ public final class Expm1 extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.add(y, ONE);
+        return Ops.add(y, Rules.ONE);
     }
 }

@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** log(1+x), accurate near 0; derivative 1/(1+x). */
 public final class Log1p extends Unary {
     public static final Log1p INSTANCE = new Log1p();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Log1p() {
         super(UnaryKernel.Fn.LOG1P);
@@ -15,6 +14,6 @@ public final class Log1p extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.reciprocal(Ops.add(x, ONE));
+        return Ops.reciprocal(Ops.add(x, Rules.ONE));
     }
 }

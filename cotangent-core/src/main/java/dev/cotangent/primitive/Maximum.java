@@ -7,7 +7,6 @@ import dev.cotangent.kernel.BinaryKernel;
 /** max(a, b) elementwise; on ties the derivative is split equally (½ to each operand). */
 public final class Maximum extends Binary {
     public static final Maximum INSTANCE = new Maximum();
-    private static final Tensor HALF = Tensor.scalar(0.5);
 
     private Maximum() {
         super(BinaryKernel.Fn.MAXIMUM);
@@ -15,11 +14,11 @@ public final class Maximum extends Binary {
 
     @Override
     protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
-        return Ops.add(Ops.gt(a, b), Ops.mul(HALF, Ops.eq(a, b)));
+        return Ops.add(Ops.gt(a, b), Ops.mul(Rules.HALF, Ops.eq(a, b)));
     }
 
     @Override
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
-        return Ops.add(Ops.lt(a, b), Ops.mul(HALF, Ops.eq(a, b)));
+        return Ops.add(Ops.lt(a, b), Ops.mul(Rules.HALF, Ops.eq(a, b)));
     }
 }

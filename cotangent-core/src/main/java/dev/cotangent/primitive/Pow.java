@@ -8,8 +8,6 @@ import dev.cotangent.kernel.BinaryKernel;
  * computed with a safe log so that no NaN leaks into higher derivatives. */
 public final class Pow extends Binary {
     public static final Pow INSTANCE = new Pow();
-    private static final Tensor ONE = Tensor.scalar(1.0);
-    private static final Tensor ZERO = Tensor.scalar(0.0);
 
     private Pow() {
         super(BinaryKernel.Fn.POW);
@@ -17,11 +15,11 @@ public final class Pow extends Binary {
 
     @Override
     protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
-        return Ops.mul(b, Ops.pow(a, Ops.sub(b, ONE)));
+        return Ops.mul(b, Ops.pow(a, Ops.sub(b, Rules.ONE)));
     }
 
     @Override
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
-        return Ops.where(Ops.eq(a, ZERO), ZERO, Ops.mul(y, Ops.log(Ops.where(Ops.eq(a, ZERO), ONE, a))));
+        return Ops.where(Ops.eq(a, Rules.ZERO), Rules.ZERO, Ops.mul(y, Ops.log(Ops.where(Ops.eq(a, Rules.ZERO), Rules.ONE, a))));
     }
 }

@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** max(x, 0); derivative 1 for x > 0 and 0 for x ≤ 0 (relu'(0) = 0 by convention). */
 public final class Relu extends Unary {
     public static final Relu INSTANCE = new Relu();
-    private static final Tensor ZERO = Tensor.scalar(0.0);
 
     private Relu() {
         super(UnaryKernel.Fn.RELU);
@@ -15,6 +14,6 @@ public final class Relu extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.gt(x, ZERO);
+        return Ops.gt(x, Rules.ZERO);
     }
 }

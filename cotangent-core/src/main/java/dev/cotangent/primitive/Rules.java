@@ -6,6 +6,12 @@ import dev.cotangent.tensor.Shape;
 
 /** Helpers that derivative rules share; written with ops, so they are differentiable themselves. */
 public final class Rules {
+    /** Constants the rules share (concrete 0-d tensors, so every trace sees them as constants). */
+    public static final Tensor ZERO = Tensor.scalar(0.0);
+    public static final Tensor HALF = Tensor.scalar(0.5);
+    public static final Tensor ONE = Tensor.scalar(1.0);
+    public static final Tensor MINUS_ONE = Tensor.scalar(-1.0);
+
     private Rules() {}
 
     /**

@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** The logistic σ(x) = 1/(1+e^−x), stable for either sign; derivative σ(1−σ). */
 public final class Sigmoid extends Unary {
     public static final Sigmoid INSTANCE = new Sigmoid();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Sigmoid() {
         super(UnaryKernel.Fn.SIGMOID);
@@ -15,6 +14,6 @@ public final class Sigmoid extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.mul(y, Ops.sub(ONE, y));
+        return Ops.mul(y, Ops.sub(Rules.ONE, y));
     }
 }

@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** √x; derivative 1/(2√x), +∞ at 0 (the documented convention). */
 public final class Sqrt extends Unary {
     public static final Sqrt INSTANCE = new Sqrt();
-    private static final Tensor HALF = Tensor.scalar(0.5);
 
     private Sqrt() {
         super(UnaryKernel.Fn.SQRT);
@@ -20,6 +19,6 @@ public final class Sqrt extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.div(HALF, y);
+        return Ops.div(Rules.HALF, y);
     }
 }

@@ -7,8 +7,6 @@ import dev.cotangent.kernel.BinaryKernel;
 /** a − b; linear: ẏ = ȧ − ḃ, ā = ȳ and b̄ = −ȳ, each summed over its broadcast axes. */
 public final class Sub extends Binary {
     public static final Sub INSTANCE = new Sub();
-    private static final Tensor ONE = Tensor.scalar(1.0);
-    private static final Tensor MINUS_ONE = Tensor.scalar(-1.0);
 
     private Sub() {
         super(BinaryKernel.Fn.SUB);
@@ -16,12 +14,12 @@ public final class Sub extends Binary {
 
     @Override
     protected Tensor partialA(Tensor a, Tensor b, Tensor y) {
-        return ONE;
+        return Rules.ONE;
     }
 
     @Override
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
-        return MINUS_ONE;
+        return Rules.MINUS_ONE;
     }
 
     @Override

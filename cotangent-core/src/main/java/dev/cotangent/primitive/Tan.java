@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** tan x; derivative 1 + tan² x. */
 public final class Tan extends Unary {
     public static final Tan INSTANCE = new Tan();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Tan() {
         super(UnaryKernel.Fn.TAN);
@@ -15,6 +14,6 @@ public final class Tan extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.add(ONE, Ops.mul(y, y));
+        return Ops.add(Rules.ONE, Ops.mul(y, y));
     }
 }

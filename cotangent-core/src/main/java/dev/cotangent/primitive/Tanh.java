@@ -7,7 +7,6 @@ import dev.cotangent.kernel.UnaryKernel;
 /** tanh x; derivative 1 − tanh² x. */
 public final class Tanh extends Unary {
     public static final Tanh INSTANCE = new Tanh();
-    private static final Tensor ONE = Tensor.scalar(1.0);
 
     private Tanh() {
         super(UnaryKernel.Fn.TANH);
@@ -15,6 +14,6 @@ public final class Tanh extends Unary {
 
     @Override
     protected Tensor derivative(Tensor x, Tensor y) {
-        return Ops.sub(ONE, Ops.mul(y, y));
+        return Ops.sub(Rules.ONE, Ops.mul(y, y));
     }
 }

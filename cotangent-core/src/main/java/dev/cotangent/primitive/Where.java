@@ -12,7 +12,6 @@ import dev.cotangent.tensor.Shape;
  */
 public final class Where extends Primitive {
     public static final Where INSTANCE = new Where();
-    private static final Tensor ZERO = Tensor.scalar(0.0);
 
     private Where() {}
 
@@ -40,7 +39,7 @@ public final class Where extends Primitive {
     @Override
     public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
         if (t[1] == null && t[2] == null) return null;
-        Tensor r = Ops.where(x[0], t[1] == null ? ZERO : t[1], t[2] == null ? ZERO : t[2]);
+        Tensor r = Ops.where(x[0], t[1] == null ? Rules.ZERO : t[1], t[2] == null ? Rules.ZERO : t[2]);
         return Rules.fit(r, y.dims());
     }
 
@@ -48,8 +47,8 @@ public final class Where extends Primitive {
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {
             null,
-            needed[1] ? Rules.unbroadcast(Ops.where(x[0], ct, ZERO), x[1].dims()) : null,
-            needed[2] ? Rules.unbroadcast(Ops.where(x[0], ZERO, ct), x[2].dims()) : null
+            needed[1] ? Rules.unbroadcast(Ops.where(x[0], ct, Rules.ZERO), x[1].dims()) : null,
+            needed[2] ? Rules.unbroadcast(Ops.where(x[0], Rules.ZERO, ct), x[2].dims()) : null
         };
     }
 
