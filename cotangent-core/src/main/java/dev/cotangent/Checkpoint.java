@@ -97,4 +97,10 @@ final class Checkpoint extends Primitive {
         c[i] = xi;
         return c;
     }
+
+    /** Its VJP rule reads the operands, not the result. */
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** VjpResult.savedBytes: what the tape keeps for the backward sweep, counted by hand. */
+/**
+ * VjpResult.savedBytes: what the tape keeps for the backward sweep, counted by hand. Each primitive keeps only the
+ * values its VJP rule reads (sin reads x; x·y reads x and y; tanh reads its result; sum and add read shapes only).
+ */
 class SavedBytesTest {
 
     @Test
-    void oneOpKeepsItsOperandAndItsResult() {
-        // sin(x) on 10 numbers: x and sin(x), 10 doubles each
-        assertEquals(2 * 10 * 8, AD.vjp(x -> x.sin(), Tensor.zeros(10)).savedBytes());
+    void oneOpKeepsWhatItsRuleReads() {
+        // sin(x) on 10 numbers: its rule reads x (cos x), not sin x
+        assertEquals(10 * 8, AD.vjp(x -> x.sin(), Tensor.zeros(10)).savedBytes());
+        // tanh's rule reads its result (1 − y²), not x
+        assertEquals(10 * 8, AD.vjp(x -> x.tanh(), Tensor.zeros(10)).savedBytes());
+        // x + 1 and Σx need shapes only
+        assertEquals(0, AD.vjp(x -> x.add(1).sum(), Tensor.zeros(10)).savedBytes());
     }
 
     @Test
     void anArrayUsedTwiceCountsOnce() {
-        // x·x keeps x once and the product once
-        assertEquals(2 * 10 * 8, AD.vjp(x -> x.mul(x), Tensor.zeros(10)).savedBytes());
+        // x·x keeps x once (as both operands), not the product
+        assertEquals(10 * 8, AD.vjp(x -> x.mul(x), Tensor.zeros(10)).savedBytes());
     }
 
     @Test
@@ -30,8 +37,9 @@ class SavedBytesTest {
             for (int i = 0; i < k; i++) h = w.matmul(h).tanh();
             return h.sum();
         }, Tensor.full(0.1, n, n));
-        // arrays: W; h0; per step Wh_k and h_{k+1} = tanh(...) (h_{k+1} is the next step's operand); the sum's result
-        long want = 8L * (n * n + n + k * 2 * n + 1);
+        // matmul reads W and h_k, tanh reads h_{k+1} (which is the next matmul's h), the sum reads nothing:
+        // W, h0 and one vector per step, as PyTorch keeps
+        long want = 8L * (n * n + n + k * n);
         assertEquals(want, r.savedBytes());
     }
 }

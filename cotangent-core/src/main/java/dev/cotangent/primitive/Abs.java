@@ -16,4 +16,9 @@ public final class Abs extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.sign(x);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Acos extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.neg(Ops.reciprocal(Ops.sqrt(Ops.sub(Rules.ONE, Ops.mul(x, x)))));
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -34,4 +34,15 @@ public final class Add extends Binary {
             needed[1] ? Rules.unbroadcast(ct, x[1].dims()) : null
         };
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

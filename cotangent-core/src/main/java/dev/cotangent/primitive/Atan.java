@@ -16,4 +16,9 @@ public final class Atan extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.reciprocal(Ops.add(Rules.ONE, Ops.mul(x, x)));
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

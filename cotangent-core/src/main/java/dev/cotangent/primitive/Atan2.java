@@ -21,4 +21,10 @@ public final class Atan2 extends Binary {
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
         return Ops.neg(Ops.div(a, Ops.add(Ops.mul(a, a), Ops.mul(b, b))));
     }
+
+    /** Its VJP rule reads the operands, not the result. */
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -59,4 +59,15 @@ public final class BroadcastTo extends Primitive {
         Tensor x = Batching.toRank(args[0], target.rank());
         return Ops.broadcastTo(x, Shape.of(Batching.prepend(size, target.dims())));
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

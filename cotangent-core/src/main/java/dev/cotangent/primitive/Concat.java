@@ -94,4 +94,15 @@ public final class Concat extends Primitive {
         }
         return Ops.concat(Batching.axis(axis, r), parts);
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Cos extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.neg(Ops.sin(x));
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

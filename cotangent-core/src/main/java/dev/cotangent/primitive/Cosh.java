@@ -16,4 +16,9 @@ public final class Cosh extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.sinh(x);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Exp extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return y;
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

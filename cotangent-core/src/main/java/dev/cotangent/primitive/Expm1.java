@@ -16,4 +16,9 @@ public final class Expm1 extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.add(y, Rules.ONE);
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

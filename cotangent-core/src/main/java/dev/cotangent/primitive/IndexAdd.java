@@ -84,4 +84,15 @@ public final class IndexAdd extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.indexAdd(args[0], indices, Batching.axis(axis, args[0].rank() - 1), this.size);
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Log extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.reciprocal(x);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Log1p extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.reciprocal(Ops.add(x, Rules.ONE));
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

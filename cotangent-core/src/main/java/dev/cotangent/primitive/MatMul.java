@@ -115,4 +115,10 @@ public final class MatMul extends Primitive {
         int r = Math.max(Batching.rank(a, batched[0]), Batching.rank(b, batched[1]));
         return Ops.matmul(batched[0] ? Batching.toRank(a, r) : a, batched[1] ? Batching.toRank(b, r) : b, transA, transB);
     }
+
+    /** Its VJP rule reads the operands, not the result. */
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

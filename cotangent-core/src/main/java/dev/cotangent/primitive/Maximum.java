@@ -21,4 +21,10 @@ public final class Maximum extends Binary {
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
         return Ops.add(Ops.lt(a, b), Ops.mul(Rules.HALF, Ops.eq(a, b)));
     }
+
+    /** Its VJP rule reads the operands, not the result. */
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -21,4 +21,10 @@ public final class Mul extends Binary {
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
         return a;
     }
+
+    /** Its VJP rule reads the operands, not the result. */
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

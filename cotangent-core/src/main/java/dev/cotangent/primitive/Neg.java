@@ -26,4 +26,15 @@ public final class Neg extends Unary {
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.neg(ct)};
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -76,4 +76,15 @@ public final class Pad extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.pad(args[0], Batching.prepend(0, before), Batching.prepend(0, after));
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

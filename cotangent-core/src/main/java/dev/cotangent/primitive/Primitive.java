@@ -51,6 +51,19 @@ public abstract class Primitive {
      */
     public abstract Tensor batch(Tensor[] args, boolean[] batched, int size);
 
+    /**
+     * Whether the VJP rule reads the operands' values (not just their shapes). Reverse mode keeps for the backward
+     * sweep only what the rule reads; declare {@code false} where the rule needs shapes only.
+     */
+    public boolean vjpReadsOperands() {
+        return true;
+    }
+
+    /** Whether the VJP rule reads the result's value; as {@link #vjpReadsOperands()}. */
+    public boolean vjpReadsResult() {
+        return true;
+    }
+
     /** False for ops whose derivative is zero everywhere it exists (comparisons, sign, argmax, stopGradient). */
     public boolean differentiable() {
         return true;

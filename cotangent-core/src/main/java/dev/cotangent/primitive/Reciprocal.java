@@ -16,4 +16,9 @@ public final class Reciprocal extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.neg(Ops.mul(y, y));
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

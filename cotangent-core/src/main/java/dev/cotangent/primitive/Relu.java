@@ -16,4 +16,9 @@ public final class Relu extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.gt(x, Rules.ZERO);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -58,4 +58,15 @@ public final class Reshape extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.reshape(args[0], Batching.prepend(size, target.dims()));
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Sigmoid extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.mul(y, Ops.sub(Rules.ONE, y));
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Sin extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.cos(x);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -16,4 +16,9 @@ public final class Sinh extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.cosh(x);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

@@ -72,4 +72,15 @@ public final class Slice extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.slice(args[0], Batching.prepend(0, start), Batching.prepend(size, end));
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

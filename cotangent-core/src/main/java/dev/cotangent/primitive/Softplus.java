@@ -16,4 +16,9 @@ public final class Softplus extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.sigmoid(x);
     }
+
+    @Override
+    protected boolean derivativeUsesResult() {
+        return false;
+    }
 }

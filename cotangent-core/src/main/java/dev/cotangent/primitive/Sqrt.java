@@ -21,4 +21,9 @@ public final class Sqrt extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.div(Rules.HALF, y);
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

@@ -35,4 +35,15 @@ public final class Sub extends Binary {
             needed[1] ? Rules.unbroadcast(Ops.neg(ct), x[1].dims()) : null
         };
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -24,4 +24,15 @@ public final class Sum extends Reduction {
     protected Reduction over(int[] axes) {
         return new Sum(axes, keepDims);
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

@@ -67,4 +67,15 @@ public final class Take extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.take(args[0], indices, Batching.axis(axis, args[0].rank() - 1));
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

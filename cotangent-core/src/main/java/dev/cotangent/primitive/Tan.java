@@ -16,4 +16,9 @@ public final class Tan extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.add(Rules.ONE, Ops.mul(y, y));
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

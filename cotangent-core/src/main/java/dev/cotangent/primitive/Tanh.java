@@ -16,4 +16,9 @@ public final class Tanh extends Unary {
     protected Tensor derivative(Tensor x, Tensor y) {
         return Ops.sub(Rules.ONE, Ops.mul(y, y));
     }
+
+    @Override
+    protected boolean derivativeUsesOperand() {
+        return false;
+    }
 }

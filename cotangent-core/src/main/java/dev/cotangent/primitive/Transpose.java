@@ -74,4 +74,15 @@ public final class Transpose extends Primitive {
         for (int i = 0; i < perm.length; i++) p[i + 1] = Batching.axis(perm[i], perm.length);
         return Ops.permute(args[0], p);
     }
+
+    /** Its VJP rule needs shapes only. */
+    @Override
+    public boolean vjpReadsOperands() {
+        return false;
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

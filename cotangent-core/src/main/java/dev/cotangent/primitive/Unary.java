@@ -20,6 +20,29 @@ public abstract class Unary extends Primitive {
     /** f'(x), given x and y = f(x); written with ops. */
     protected abstract Tensor derivative(Tensor x, Tensor y);
 
+    /**
+     * Whether {@link #derivative} reads x. Reverse mode keeps x for the backward sweep only if so; a subclass that
+     * does not override this keeps it (safe); the built-in functions say which of x and y they read.
+     */
+    protected boolean derivativeUsesOperand() {
+        return true;
+    }
+
+    /** Whether {@link #derivative} reads y = f(x); as {@link #derivativeUsesOperand()}. */
+    protected boolean derivativeUsesResult() {
+        return true;
+    }
+
+    @Override
+    public boolean vjpReadsOperands() {
+        return derivativeUsesOperand();
+    }
+
+    @Override
+    public boolean vjpReadsResult() {
+        return derivativeUsesResult();
+    }
+
     @Override
     public String name() {
         return fn.label();

@@ -56,4 +56,10 @@ public final class Where extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Batching.elementwise(this, args, batched);
     }
+
+    /** Its VJP rule reads the operands, not the result. */
+    @Override
+    public boolean vjpReadsResult() {
+        return false;
+    }
 }

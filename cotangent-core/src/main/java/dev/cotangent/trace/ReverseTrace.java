@@ -15,7 +15,7 @@ import java.util.List;
  * x̄_k = Σ_{m ∈ children(k)} ∂f_m/∂x_kᵀ x̄_m.
  */
 public final class ReverseTrace extends Trace {
-    private final List<ReverseTracer> tape = new ArrayList<>();
+    private final List<Node> tape = new ArrayList<>();
 
     public ReverseTrace(int level) {
         super(level, "vjp");
@@ -23,9 +23,9 @@ public final class ReverseTrace extends Trace {
 
     /** A fresh input of this trace with primal {@code x}. */
     public Tensor input(Tensor x) {
-        ReverseTracer n = new ReverseTracer(this, x, null, null, null, tape.size());
+        Node n = new Node(null, null, null, null, tape.size());
         tape.add(n);
-        return n;
+        return new ReverseTracer(this, x, n);
     }
 
     /**
@@ -36,10 +36,10 @@ public final class ReverseTrace extends Trace {
     public long savedBytes() {
         java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         long bytes = 0;
-        for (ReverseTracer node : tape) {
+        for (Node node : tape) {
             if (node.primitive == null) continue;
             for (Tensor t : node.primals) bytes += count(t, seen);
-            bytes += count(node.primal(), seen);
+            bytes += count(node.out, seen);
         }
         return bytes;
     }
@@ -48,8 +48,8 @@ public final class ReverseTrace extends Trace {
         double[] d;
         try {
             d = t.value().unsafeData();
-        } catch (IllegalStateException abstractValue) {
-            return 0; // a staged or batched value has no single array
+        } catch (IllegalStateException noValue) {
+            return 0; // dropped (shape only), staged or batched: no array kept here
         }
         return seen.add(d) ? 8L * d.length : 0;
     }
@@ -63,22 +63,24 @@ public final class ReverseTrace extends Trace {
     public Tensor process(Primitive p, Tensor[] args) {
         int n = args.length;
         Tensor[] primals = new Tensor[n];
-        ReverseTracer[] parents = null;
+        Node[] parents = null;
         for (int i = 0; i < n; i++) {
             Tensor a = args[i];
             if (a instanceof ReverseTracer && ((ReverseTracer) a).trace == this) {
                 primals[i] = ((ReverseTracer) a).primal();
-                if (parents == null) parents = new ReverseTracer[n];
-                parents[i] = (ReverseTracer) a;
+                if (parents == null) parents = new Node[n];
+                parents[i] = ((ReverseTracer) a).node;
             } else {
                 primals[i] = a;
             }
         }
         Tensor out = Bind.bind(p, primals);
         if (parents == null || !p.differentiable()) return out;
-        ReverseTracer node = new ReverseTracer(this, out, p, parents, primals, tape.size());
+        // keep for the backward sweep only the values the VJP rule reads; of the others, only their shapes
+        Tensor[] kept = p.vjpReadsOperands() ? primals : Dropped.all(primals);
+        Node node = new Node(p, parents, kept, p.vjpReadsResult() ? out : Dropped.of(out), tape.size());
         tape.add(node);
-        return node;
+        return new ReverseTracer(this, out, node);
     }
 
     /**
@@ -89,22 +91,22 @@ public final class ReverseTrace extends Trace {
     public Tensor[] backward(Tensor output, Tensor seed, Tensor[] inputs) {
         Tensor[] result = new Tensor[inputs.length];
         if (!(output instanceof ReverseTracer) || ((ReverseTracer) output).trace != this) return result;
-        int last = ((ReverseTracer) output).index;
+        int last = ((ReverseTracer) output).node.index;
         Tensor[] ct = new Tensor[last + 1];
         boolean[] owned = null;
         ct[last] = seed;
         for (int k = last; k >= 0; k--) {
             Tensor g = ct[k];
-            ReverseTracer node = tape.get(k);
+            Node node = tape.get(k);
             if (g == null || node.primitive == null) continue;
             ct[k] = null; // release as we go: only cotangents still needed stay alive
-            ReverseTracer[] parents = node.parents;
+            Node[] parents = node.parents;
             boolean[] needed = new boolean[parents.length];
             for (int i = 0; i < parents.length; i++) needed[i] = parents[i] != null;
             Object[] mark = RuleContext.enter(node.primitive, "vjp");
             Tensor[] gs;
             try {
-                gs = node.primitive.vjp(g, node.primals, node.primal(), needed);
+                gs = node.primitive.vjp(g, node.primals, node.out, needed);
             } finally {
                 RuleContext.exit(mark);
             }
@@ -122,7 +124,7 @@ public final class ReverseTrace extends Trace {
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];
             if (in instanceof ReverseTracer && ((ReverseTracer) in).trace == this) {
-                int j = ((ReverseTracer) in).index;
+                int j = ((ReverseTracer) in).node.index;
                 result[i] = j <= last ? ct[j] : null;
             }
         }
@@ -152,24 +154,35 @@ public final class ReverseTrace extends Trace {
     }
 
     /**
-     * A primal together with its tape entry: the primitive call y = p(primals) that produced it (with the tracers
-     * of the operands that are traced, {@code null} for constants), or an input when {@code primitive} is null.
+     * One entry of the tape: y = p(primals) with the entries of the operands that are traced ({@code null} for
+     * constants), or an input when {@code primitive} is null. It keeps what the backward sweep needs; a value the
+     * primitive's VJP rule does not read is kept as its shape only, so the tape holds no more than the rules use.
      */
-    static final class ReverseTracer extends Tracer {
-        private final ReverseTrace trace;
+    static final class Node {
         final Primitive primitive;
-        final ReverseTracer[] parents;
+        final Node[] parents;
         final Tensor[] primals;
+        final Tensor out;
         final int index;
 
-        ReverseTracer(ReverseTrace trace, Tensor primal, Primitive primitive, ReverseTracer[] parents, Tensor[] primals,
-                      int index) {
-            super(primal);
-            this.trace = trace;
+        Node(Primitive primitive, Node[] parents, Tensor[] primals, Tensor out, int index) {
             this.primitive = primitive;
             this.parents = parents;
             this.primals = primals;
+            this.out = out;
             this.index = index;
+        }
+    }
+
+    /** A primal with its entry on this trace's tape. */
+    static final class ReverseTracer extends Tracer {
+        private final ReverseTrace trace;
+        final Node node;
+
+        ReverseTracer(ReverseTrace trace, Tensor primal, Node node) {
+            super(primal);
+            this.trace = trace;
+            this.node = node;
         }
 
         @Override
