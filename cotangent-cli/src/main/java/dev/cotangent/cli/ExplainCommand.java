@@ -52,11 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + "(apt-get install graphviz), or write the DOT source with --dot FILE");
         }
         Problem p = Problem.of(options.expression, options.at, System.in);
-        if (p.expressions.size() != 1) {
-            throw new CliException("explain takes one expression, got " + p.expressions.size()
-                    + " separated by ';'; for the Jacobian of several, use: cotangent jacobian");
-        }
-        Expression e = p.expressions.get(0);
+        Expression e = p.single("explain");
         int wrtIndex = 0;
         if (wrt != null) {
             wrtIndex = p.point.names().indexOf(wrt);

@@ -33,10 +33,7 @@ final class GradCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Problem p = Problem.of(options.expression, options.at, System.in);
-        if (p.expressions.size() != 1) {
-            throw new CliException("grad takes one expression, got " + p.expressions.size()
-                    + " separated by ';'; for several, use: cotangent jacobian");
-        }
+        p.single("grad");
         double[] vg = Derivatives.valueAndGradient(p.expressions.get(0), p.point);
         double[] g = Arrays.copyOfRange(vg, 1, vg.length);
         List<String> names = p.point.names();

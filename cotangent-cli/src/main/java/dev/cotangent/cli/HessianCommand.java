@@ -33,10 +33,7 @@ final class HessianCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Problem p = Problem.of(options.expression, options.at, System.in);
-        if (p.expressions.size() != 1) {
-            throw new CliException("hessian takes one expression, got " + p.expressions.size()
-                    + " separated by ';'");
-        }
+        p.single("hessian");
         double[] vg = Derivatives.valueAndGradient(p.expressions.get(0), p.point);
         double[] g = Arrays.copyOfRange(vg, 1, vg.length);
         double[][] h = Derivatives.hessian(p.expressions.get(0), p.point);

@@ -25,6 +25,15 @@ final class Problem {
     final List<Expression> expressions;
     final Point point;
 
+    /** The expression of a command that takes exactly one; several separated by ';' point to jacobian. */
+    Expression single(String command) {
+        if (expressions.size() != 1) {
+            throw new CliException(command + " takes one expression, got " + expressions.size()
+                    + " separated by ';'; for the Jacobian of several, use: cotangent jacobian");
+        }
+        return expressions.get(0);
+    }
+
     private Problem(String source, List<Expression> expressions, Point point) {
         this.source = source;
         this.expressions = expressions;
