@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cotangent demo}: the learning demos of cotangent-nn, each printing a summary and writing PNG plots. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Runs a learning demo of cotangent-nn (summary + PNG plots).",
         description = {"Runs a learning demo: prints a short summary and writes its plots (PNG) to --out.",
             "  mlp         MLP on the 8x8 UCI digits; reports the held-out accuracy",
             "  resnet      residual network on the digits",

@@ -15,11 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cotangent explain}: forward and reverse mode on a formula, step by step, as on the lecture's slides. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Shows how automatic differentiation computes the gradient of EXPR at a point: the program as a",
-            "graph of operations (x_k = f_k(parents)), the forward-mode tangent table for one input, the",
-            "reverse-mode adjoint table, the gradient, a finite-difference check, and the operation counts",
-            "of f and of its staged gradient."},
+        header = "Explains a gradient step by step: the graph, the tangent and adjoint tables.",
+        description = {"Shows how automatic differentiation computes the gradient of EXPR at a point: the program "
+            + "as a graph of operations (x_k = f_k(parents)), the forward-mode tangent table for one input, the "
+            + "reverse-mode adjoint table, the gradient, a finite-difference check, and the operation counts of f "
+            + "and of its staged gradient."},
         footerHeading = "%nExample:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent explain \"sin(x)*y\" --at x=1,y=2 --mode reverse --svg graph.svg"})

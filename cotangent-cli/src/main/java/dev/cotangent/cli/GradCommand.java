@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cotangent grad}: the value and the gradient, by reverse mode. */
 @Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints f and its gradient at a point, computed by reverse mode (one forward and one",
-            "backward pass). A variable of --at that EXPR does not use has derivative 0."},
+        header = "Prints f and its gradient at a point (reverse mode).",
+        description = {"Prints f and its gradient at a point, computed by reverse mode (one forward and one "
+            + "backward pass). A variable of --at that EXPR does not use has derivative 0."},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent grad \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent grad \"atan2(y, x)\" --at x=1,y=1 --json",

@@ -11,9 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cotangent hessian}: value, gradient and Hessian, forward-over-reverse. */
 @Command(name = "hessian", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints f, its gradient and its Hessian (the matrix of second derivatives ∂²f/∂x_i∂x_j)",
-            "at a point; the Hessian is computed forward-over-reverse (jacfwd of grad). Rows and columns",
-            "follow the order of --at."},
+        header = "Prints f, its gradient and its Hessian at a point (forward-over-reverse).",
+        description = {"Prints f, its gradient and its Hessian (the matrix of second derivatives ∂²f/∂x_i∂x_j) "
+            + "at a point; the Hessian is computed forward-over-reverse (jacfwd of grad). Rows and columns follow "
+            + "the order of --at."},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent hessian \"x^2*y + exp(y)\" --at x=1,y=0",
             "  cotangent hessian \"x*y\" --at x=1,y=2 --json",

@@ -13,9 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cotangent jacobian}: the values and the Jacobian of several expressions. */
 @Command(name = "jacobian", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints the values of several expressions separated by ';' and their Jacobian",
-            "∂f_i/∂x_j: one row per expression, one column per variable of --at. The mode is chosen from",
-            "the sizes, as in the lecture: reverse when there are no more expressions than variables."},
+        header = "Prints several expressions separated by ';' and their Jacobian.",
+        description = {"Prints the values of several expressions separated by ';' and their Jacobian ∂f_i/∂x_j: "
+            + "one row per expression, one column per variable of --at. The mode is chosen from the sizes, as in "
+            + "the lecture: reverse when there are no more expressions than variables."},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent jacobian \"x*y; sin(x) + y^2\" --at x=0,y=3",
             "  cotangent jacobian \"x*y; x+y\" --at x=2,y=3 --json",

@@ -16,15 +16,15 @@ import picocli.CommandLine.Spec;
  * error.
  */
 @Command(name = "cotangent", mixinStandardHelpOptions = true, version = "cotangent 0.1.0",
-        description = {"Automatic differentiation of formulas, explained as in the lecture: the program as a",
-            "graph, forward-mode and reverse-mode tables, gradients, Hessians and Jacobians.", "",
-            "Expressions: numbers (2, 2.5, .5, 1e-3), pi, e, variables, + - * / ^ (^ is right-associative and",
-            "binds tighter than unary minus: -x^2 = -(x^2)), parentheses, and the functions",
+        description = {"Automatic differentiation of formulas, explained as in the lecture: the program as a "
+            + "graph, forward-mode and reverse-mode tables, gradients, Hessians and Jacobians.", "",
+            "Expressions: numbers (2, 2.5, .5, 1e-3), pi, e, variables, + - * / ^ (^ is right-associative and "
+            + "binds tighter than unary minus: -x^2 = -(x^2)), parentheses, and the functions",
             "  sin cos tan asin acos atan sinh cosh tanh exp log log1p expm1 sqrt abs",
             "  sigmoid relu softplus pow(a,b) max(a,b) min(a,b) atan2(y,x).",
             "Several expressions are separated by ';' (for jacobian)."},
-        subcommands = {ExplainCommand.class, GradCommand.class, HessianCommand.class, JacobianCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, GradCommand.class, HessianCommand.class, JacobianCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent grad \"x*y + sin(x)\" --at x=1,y=2 --json",
