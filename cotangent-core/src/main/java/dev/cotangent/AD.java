@@ -235,6 +235,19 @@ public final class AD {
         };
     }
 
+    /**
+     * The function with a reverse-mode derivative you supply (a numerically stable gradient, a straight-through
+     * estimator, a clipped gradient, an implicit derivative): reverse mode records it as one step and calls
+     * {@code rule} for its pullback. Forward mode (jvp, jacfwd) differentiates {@code f} itself. Every tensor to
+     * differentiate with respect to must be an argument of {@code f}.
+     */
+    public static Function<Tensor[], Tensor> customVjp(Function<Tensor[], Tensor> f, VjpRule rule) {
+        return xs -> {
+            if (xs.length == 0) throw new IllegalArgumentException("customVjp: the function needs at least one argument");
+            return Ops.apply(new CustomVjp(f, rule, xs.length), xs);
+        };
+    }
+
     /** The identity on values, with zero derivative for every enclosing transform. */
     public static Tensor stopGradient(Tensor x) {
         return Ops.stopGradient(x);
