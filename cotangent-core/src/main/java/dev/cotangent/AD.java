@@ -188,23 +188,31 @@ public final class AD {
      * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
-        // the mode chosen for each input shape; a stale choice could only cost time, never change the result
-        Map<Shape, Boolean> reverse = new java.util.concurrent.ConcurrentHashMap<>();
+        // the way chosen for each input shape (reverse, forward, or evaluate first when f cannot be staged); a
+        // stale choice could only cost time, never change the result
+        Map<Shape, Integer> way = new java.util.concurrent.ConcurrentHashMap<>();
         return x -> {
-            Boolean rev = reverse.get(x.dims());
-            if (rev == null) {
+            Integer w = way.get(x.dims());
+            if (w == null) {
                 try {
                     Graph g = stage(in -> new Tensor[] {f.apply(in[0])}, x);
-                    rev = g.byId()[g.outputs().get(0)].shape().size() <= x.size();
+                    w = g.byId()[g.outputs().get(0)].shape().size() <= x.size() ? REVERSE : FORWARD;
                 } catch (IllegalStateException valueDependent) {
-                    VjpResult r = vjp(f, x);
-                    return r.value().size() <= x.size() ? jacrevOf(r, x) : jacfwd(f).apply(x);
+                    w = EVALUATE;
                 }
-                reverse.put(x.dims(), rev);
+                way.put(x.dims(), w);
             }
-            return rev ? jacrev(f).apply(x) : jacfwd(f).apply(x);
+            if (w.equals(EVALUATE)) {
+                VjpResult r = vjp(f, x);
+                return r.value().size() <= x.size() ? jacrevOf(r, x) : jacfwd(f).apply(x);
+            }
+            return w.equals(REVERSE) ? jacrev(f).apply(x) : jacfwd(f).apply(x);
         };
     }
+
+    private static final Integer REVERSE = 0;
+    private static final Integer FORWARD = 1;
+    private static final Integer EVALUATE = 2;
 
     /** The Hessian ∇²f of a scalar f, forward-over-reverse (jacfwd of grad). Shape in.shape ++ in.shape. */
     public static Function<Tensor, Tensor> hessian(Function<Tensor, Tensor> f) {
@@ -239,7 +247,8 @@ public final class AD {
      * The function with a reverse-mode derivative you supply (a numerically stable gradient, a straight-through
      * estimator, a clipped gradient, an implicit derivative): reverse mode records it as one step and calls
      * {@code rule} for its pullback. Forward mode (jvp, jacfwd) differentiates {@code f} itself. Every tensor to
-     * differentiate with respect to must be an argument of {@code f}.
+     * differentiate with respect to must be an argument of {@code f}. Under vmap the rule runs for every example;
+     * reverse mode over forward mode (grad of a jvp) differentiates {@code f}, not the rule.
      */
     public static Function<Tensor[], Tensor> customVjp(Function<Tensor[], Tensor> f, VjpRule rule) {
         return xs -> {

@@ -20,6 +20,11 @@ final class Checkpoint extends UserFunction {
                 .toArray(new Tensor[0]);
     }
 
+    @Override
+    protected UserFunction batchedCopy(boolean[] batched, int size) {
+        return new Checkpoint(vmapped(f, batched, size), arity());
+    }
+
     /** Its VJP rule reads the operands (to recompute), not the result. */
     @Override
     public boolean vjpReadsResult() {

@@ -16,6 +16,32 @@ final class CustomVjp extends UserFunction {
         return java.util.Map.of("f", f, "rule", rule);
     }
 
+    /**
+     * The batched copy: the function vmapped, and the rule run for every example at once; an operand shared by the
+     * whole batch receives the sum of its examples' cotangents.
+     */
+    @Override
+    protected UserFunction batchedCopy(boolean[] batched, int size) {
+        VjpRule batchedRule = (in, out, ct) -> {
+            dev.cotangent.trace.BatchTrace trace = new dev.cotangent.trace.BatchTrace(dev.cotangent.trace.Levels.push(), size);
+            try {
+                Tensor[] xs = new Tensor[in.length];
+                for (int i = 0; i < in.length; i++) xs[i] = batched[i] ? trace.tracer(in[i]) : in[i];
+                Tensor[] gs = rule.pullback(xs, trace.tracer(out), trace.tracer(ct));
+                Tensor[] result = new Tensor[in.length];
+                for (int i = 0; gs != null && i < in.length && i < gs.length; i++) {
+                    if (gs[i] == null) continue;
+                    Tensor g = trace.unbatch(gs[i]);
+                    result[i] = batched[i] ? g : Ops.sum(g, false, 0);
+                }
+                return gs == null ? null : gs.length == in.length ? result : gs;
+            } finally {
+                dev.cotangent.trace.Levels.pop(trace);
+            }
+        };
+        return new CustomVjp(vmapped(f, batched, size), batchedRule, arity());
+    }
+
     @Override
     public Tensor[] vjp(Tensor cotangent, Tensor[] primals, Tensor out, boolean[] needed) {
         Tensor[] gs = rule.pullback(primals.clone(), out, cotangent);

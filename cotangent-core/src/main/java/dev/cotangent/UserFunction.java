@@ -62,7 +62,10 @@ abstract class UserFunction extends Primitive {
         return out.value();
     }
 
-    /** Forward mode differentiates the function itself, one JVP per operand that has a tangent. */
+    /**
+     * Forward mode differentiates the function itself, one JVP per operand that has a tangent (so reverse mode
+     * over forward mode, such as grad of a jvp, differentiates the function, not a custom rule).
+     */
     @Override
     public final Tensor jvp(Tensor[] primals, Tensor[] tangents, Tensor out) {
         Tensor sum = null;
@@ -75,16 +78,30 @@ abstract class UserFunction extends Primitive {
         return sum;
     }
 
+    /**
+     * Batching makes a batched copy of this primitive (its function and rule vmapped), so that a reverse trace
+     * outside the vmap still records one step with this primitive's own VJP rule.
+     */
     @Override
     public final Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        BatchTrace trace = new BatchTrace(Levels.push(), size);
-        try {
-            Tensor[] xs = new Tensor[args.length];
-            for (int i = 0; i < args.length; i++) xs[i] = batched[i] ? trace.tracer(args[i]) : args[i];
-            return trace.unbatch(f.apply(xs));
-        } finally {
-            Levels.pop(trace);
-        }
+        return Ops.apply(batchedCopy(batched.clone(), size), args);
+    }
+
+    /** This primitive for operands where {@code batched[i]} carry a leading batch axis of {@code size}. */
+    protected abstract UserFunction batchedCopy(boolean[] batched, int size);
+
+    /** {@code g} applied to every example: operands with {@code batched[i]} carry a leading batch axis. */
+    protected static Function<Tensor[], Tensor> vmapped(Function<Tensor[], Tensor> g, boolean[] batched, int size) {
+        return args -> {
+            BatchTrace trace = new BatchTrace(Levels.push(), size);
+            try {
+                Tensor[] xs = new Tensor[args.length];
+                for (int i = 0; i < args.length; i++) xs[i] = batched[i] ? trace.tracer(args[i]) : args[i];
+                return trace.unbatch(g.apply(xs));
+            } finally {
+                Levels.pop(trace);
+            }
+        };
     }
 
     private static Tensor[] with(Tensor[] xs, int i, Tensor xi) {

@@ -72,4 +72,16 @@ class CheckpointTest {
         }).apply(Tensor.of(3, 4)));
         assertTrue(e.getMessage().contains("checkpoint") && e.getMessage().contains("argument"), e.getMessage());
     }
+
+    @Test
+    void gradientThroughVmapOfACheckpointEqualsThePlainOne() {
+        Tensor w = weights();
+        Tensor x0s = Tensor.from(dev.cotangent.tensor.NDArray.stack(0, X0.value(), X0.value().mul(dev.cotangent.tensor.NDArray.scalar(-2))));
+        Function<Tensor[], Tensor> seg = AD.checkpoint(SEGMENT_FN);
+        Function<Tensor, Tensor> plain = ww -> AD.vmap(x -> steps(x, ww, SEGMENT)).apply(x0s).sum();
+        Function<Tensor, Tensor> ckpt = ww -> AD.vmap(x -> seg.apply(new Tensor[] {x, ww})).apply(x0s).sum();
+        assertArrayEquals(AD.grad(plain).apply(w).toArray(), AD.grad(ckpt).apply(w).toArray(), 1e-14);
+        // the outer tape records one batched checkpoint step: it keeps its operands only
+        assertTrue(AD.vjp(ckpt, w).savedBytes() < AD.vjp(plain, w).savedBytes());
+    }
 }

@@ -34,12 +34,27 @@ class CustomVjpTest {
 
     @Test
     void secondOrderDifferentiatesTheRule() {
-        // Hessian of Σ softplus(x) through the rule σ(x): diag σ(x)(1 − σ(x))
+        // f(x) = x with the rule x̄ = ȳ·x² (not f's derivative): the gradient of Σf is x², the Hessian diag(2x)
+        Function<Tensor[], Tensor> g = AD.customVjp(xs -> xs[0], (in, out, ct) -> new Tensor[] {ct.mul(in[0].square())});
         Tensor x = Tensor.of(-1, 0.25);
-        Tensor h = AD.hessian((Tensor t) -> SOFTPLUS.apply(new Tensor[] {t}).sum()).apply(x);
-        double s0 = 1 / (1 + Math.exp(1));
-        double s1 = 1 / (1 + Math.exp(-0.25));
-        assertArrayEquals(new double[] {s0 * (1 - s0), 0, 0, s1 * (1 - s1)}, h.toArray(), 1e-14);
+        Function<Tensor, Tensor> sum = t -> g.apply(new Tensor[] {t}).sum();
+        assertArrayEquals(new double[] {1, 0.0625}, AD.grad(sum).apply(x).toArray(), 0.0);
+        assertArrayEquals(new double[] {-2, 0, 0, 0.5}, AD.jacrev(AD.grad(sum)).apply(x).toArray(), 0.0);
+    }
+
+    @Test
+    void gradientThroughVmapStillUsesTheRule() {
+        // reverse mode outside vmap: the batched copy of the primitive carries the rule (softplus at 800 would give
+        // NaN through the naive function's own derivative)
+        Tensor xs = Tensor.of(new double[][] {{800}, {0.5}});
+        Tensor g = AD.grad((Tensor w) -> AD.vmap(x -> SOFTPLUS.apply(new Tensor[] {x.mul(w)})).apply(xs).sum())
+                .apply(Tensor.scalar(1));
+        assertEquals(800 * 1.0 + 0.5 / (1 + Math.exp(-0.5)), g.item(), 1e-12);
+        // the straight-through round inside vmap, w shared by the batch: Σ_b ∂/∂w round(w·x_b)·x_b with round' := 1
+        Function<Tensor[], Tensor> round = AD.customVjp(a -> Ops.floor(a[0].add(0.5)), (in, out, ct) -> new Tensor[] {ct});
+        Tensor g2 = AD.grad((Tensor w) -> AD.vmap(x -> round.apply(new Tensor[] {x.mul(w)})).apply(Tensor.of(new double[][] {{0.3}, {1.7}})).sum())
+                .apply(Tensor.scalar(1));
+        assertEquals(0.3 + 1.7, g2.item(), 1e-15);
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class ReverseTrace extends Trace {
     }
 
     private static long count(Tensor t, java.util.Set<double[]> seen) {
+        if (t instanceof Dropped) return 0;
         double[] d;
         try {
             d = t.value().unsafeData();
