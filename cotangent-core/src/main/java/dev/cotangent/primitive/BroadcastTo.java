@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Repeats an array along broadcast axes to a target shape; linear, its transpose sums over those axes. */
-public final class BroadcastTo extends Primitive {
+public final class BroadcastTo extends Linear {
     private final Shape target;
 
     public BroadcastTo(Shape target) {
@@ -17,11 +17,6 @@ public final class BroadcastTo extends Primitive {
     @Override
     public String name() {
         return "broadcast_to";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -40,11 +35,6 @@ public final class BroadcastTo extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.broadcastTo(t[0], target);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Rules.unbroadcast(ct, x[0].dims())};
     }
@@ -58,16 +48,5 @@ public final class BroadcastTo extends Primitive {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         Tensor x = Batching.toRank(args[0], target.rank());
         return Ops.broadcastTo(x, Shape.of(Batching.prepend(size, target.dims())));
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

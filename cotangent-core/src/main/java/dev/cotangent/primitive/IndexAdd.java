@@ -11,7 +11,7 @@ import java.util.Map;
  * Scatter-add along one axis into zeros of a given size: y[.., indices[k], ..] += x[.., k, ..]. The transpose of
  * {@link Take} (repeated indices accumulate); linear, its own transpose is take.
  */
-public final class IndexAdd extends Primitive {
+public final class IndexAdd extends Linear {
     private final int[] indices;
     private final int axis;
     private final int size;
@@ -25,11 +25,6 @@ public final class IndexAdd extends Primitive {
     @Override
     public String name() {
         return "index_add";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -66,11 +61,6 @@ public final class IndexAdd extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.indexAdd(t[0], indices, axis, size);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.take(ct, indices, axis)};
     }
@@ -83,16 +73,5 @@ public final class IndexAdd extends Primitive {
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.indexAdd(args[0], indices, Batching.axis(axis, args[0].rank() - 1), this.size);
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

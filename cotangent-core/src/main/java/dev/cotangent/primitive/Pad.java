@@ -8,7 +8,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Surrounds an array with zeros: before[d] in front of and after[d] behind axis d. Linear; its transpose slices. */
-public final class Pad extends Primitive {
+public final class Pad extends Linear {
     private final int[] before;
     private final int[] after;
 
@@ -20,11 +20,6 @@ public final class Pad extends Primitive {
     @Override
     public String name() {
         return "pad";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -56,11 +51,6 @@ public final class Pad extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.pad(t[0], before, after);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         int[] end = new int[before.length];
         for (int i = 0; i < end.length; i++) end[i] = before[i] + x[0].dims().dim(i);
@@ -75,16 +65,5 @@ public final class Pad extends Primitive {
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.pad(args[0], Batching.prepend(0, before), Batching.prepend(0, after));
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** The same values in another shape of the same size (row-major order kept); linear, its transpose reshapes back. */
-public final class Reshape extends Primitive {
+public final class Reshape extends Linear {
     private final Shape target;
 
     public Reshape(Shape target) {
@@ -17,11 +17,6 @@ public final class Reshape extends Primitive {
     @Override
     public String name() {
         return "reshape";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -40,11 +35,6 @@ public final class Reshape extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.reshape(t[0], target.dims());
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.reshape(ct, x[0].shape())};
     }
@@ -57,16 +47,5 @@ public final class Reshape extends Primitive {
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.reshape(args[0], Batching.prepend(size, target.dims()));
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** The box start[d] ≤ i_d < end[d] of an array (non-negative bounds). Linear; its transpose pads with zeros. */
-public final class Slice extends Primitive {
+public final class Slice extends Linear {
     private final int[] start;
     private final int[] end;
 
@@ -19,11 +19,6 @@ public final class Slice extends Primitive {
     @Override
     public String name() {
         return "slice";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -52,11 +47,6 @@ public final class Slice extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.slice(t[0], start, end);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         int[] after = new int[start.length];
         for (int i = 0; i < after.length; i++) after[i] = x[0].dims().dim(i) - end[i];
@@ -71,16 +61,5 @@ public final class Slice extends Primitive {
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.slice(args[0], Batching.prepend(0, start), Batching.prepend(size, end));
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Gathers the entries at given indices along one axis (NumPy's take). Linear; its transpose is {@link IndexAdd}. */
-public final class Take extends Primitive {
+public final class Take extends Linear {
     private final int[] indices;
     private final int axis;
 
@@ -19,11 +19,6 @@ public final class Take extends Primitive {
     @Override
     public String name() {
         return "take";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -48,11 +43,6 @@ public final class Take extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.take(t[0], indices, axis);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         int a = x[0].dims().axis(axis, "take");
         return new Tensor[] {Ops.indexAdd(ct, indices, a, x[0].dims().dim(a))};
@@ -66,16 +56,5 @@ public final class Take extends Primitive {
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.take(args[0], indices, Batching.axis(axis, args[0].rank() - 1));
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Permutes axes: axis i of the result is axis perm[i] of the operand. Linear; its transpose is the inverse permutation. */
-public final class Transpose extends Primitive {
+public final class Transpose extends Linear {
     private final int[] perm;
 
     public Transpose(int[] perm) {
@@ -17,11 +17,6 @@ public final class Transpose extends Primitive {
     @Override
     public String name() {
         return "transpose";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
     }
 
     @Override
@@ -51,11 +46,6 @@ public final class Transpose extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.permute(t[0], perm);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         int r = perm.length;
         int[] inv = new int[r];
@@ -73,16 +63,5 @@ public final class Transpose extends Primitive {
         int[] p = new int[perm.length + 1];
         for (int i = 0; i < perm.length; i++) p[i + 1] = Batching.axis(perm[i], perm.length);
         return Ops.permute(args[0], p);
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }
