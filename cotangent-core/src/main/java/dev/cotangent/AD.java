@@ -264,7 +264,7 @@ public final class AD {
 
     /**
      * Runs {@code body} in anomaly mode: every operation checks that finite operands gave a finite result, and
-     * a {@link dev.cotangent.trace.NonFiniteException} names the first op that produced NaN or ±∞ (in the forward
+     * a {@link dev.cotangent.NonFiniteException} names the first op that produced NaN or ±∞ (in the forward
      * or the backward pass). Slower; for debugging.
      */
     public static <T> T detectAnomaly(Supplier<T> body) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cotangent.trace.NonFiniteException;
+import dev.cotangent.NonFiniteException;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;

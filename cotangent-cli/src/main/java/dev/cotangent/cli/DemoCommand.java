@@ -1,6 +1,6 @@
 package dev.cotangent.cli;
 
-import dev.cotangent.kernel.Blas;
+import dev.cotangent.Config;
 import dev.cotangent.nn.Demos;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (threads != null) {
             if (threads < 1) throw new CliException("--threads " + threads + ": give 1 or more");
-            Blas.setThreads(threads);
+            Config.setBlasThreads(threads);
         }
         PrintStream log = new PrintStream(new LineForwarder(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         for (String n : names) {

@@ -7,7 +7,7 @@ import dev.cotangent.cli.expr.Instruction;
 import dev.cotangent.cli.expr.ParseException;
 import dev.cotangent.cli.expr.Parser;
 import dev.cotangent.graph.Numbers;
-import dev.cotangent.trace.NonFiniteException;
+import dev.cotangent.NonFiniteException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

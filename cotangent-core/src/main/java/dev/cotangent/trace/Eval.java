@@ -1,5 +1,6 @@
 package dev.cotangent.trace;
 
+import dev.cotangent.NonFiniteException;
 import dev.cotangent.Tensor;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.tensor.NDArray;

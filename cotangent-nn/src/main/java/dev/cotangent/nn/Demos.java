@@ -1,6 +1,6 @@
 package dev.cotangent.nn;
 
-import dev.cotangent.kernel.Blas;
+import dev.cotangent.Config;
 import dev.cotangent.nn.demo.MdsDemo;
 import dev.cotangent.nn.demo.MlpDemo;
 import dev.cotangent.nn.demo.NewtonDemo;
@@ -60,7 +60,7 @@ public final class Demos {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
-                case "--threads" -> Blas.setThreads(Integer.parseInt(args[++i]));
+                case "--threads" -> Config.setBlasThreads(Integer.parseInt(args[++i]));
                 default -> {
                     if (name == null) name = args[i];
                     else out = Path.of(args[i]);

@@ -1,7 +1,7 @@
 package dev.cotangent.nn.demo;
 
 import dev.cotangent.Tensor;
-import dev.cotangent.kernel.Blas;
+import dev.cotangent.Config;
 import dev.cotangent.nn.Losses;
 import dev.cotangent.nn.Module;
 import dev.cotangent.nn.Params;
@@ -70,7 +70,7 @@ final class DigitsDemo {
 
     /** OpenBLAS reports -1 until its thread count is set explicitly; say "default" then. */
     static String threads() {
-        int t = Blas.threads();
+        int t = Config.blasThreads();
         return t > 0 ? Integer.toString(t) : "default";
     }
 

@@ -1,4 +1,4 @@
-package dev.cotangent.trace;
+package dev.cotangent;
 
 /** Thrown in anomaly mode when an operation turns finite operands into NaN or an infinity. */
 public final class NonFiniteException extends ArithmeticException {
