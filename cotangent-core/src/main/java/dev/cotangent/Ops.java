@@ -14,9 +14,17 @@ import dev.cotangent.tensor.Shape;
 public final class Ops {
     private Ops() {}
 
-    /** Applies any primitive (for instance one you wrote) to operands, under the innermost trace among them. */
+    /**
+     * Applies a primitive with one result (for instance one you wrote) to operands, under the innermost trace
+     * among them.
+     */
     public static Tensor apply(Primitive p, Tensor... args) {
         return bind(p, args);
+    }
+
+    /** Applies a primitive to operands, under the innermost trace among them; returns every result. */
+    public static Tensor[] applyAll(Primitive p, Tensor... args) {
+        return dev.cotangent.trace.Bind.bindAll(p, args);
     }
 
     // ------------------------------------------------------------------ binary elementwise
@@ -56,6 +64,8 @@ public final class Ops {
     public static Tensor sqrt(Tensor x) { return bind(Sqrt.INSTANCE, x); }
     public static Tensor sin(Tensor x) { return bind(Sin.INSTANCE, x); }
     public static Tensor cos(Tensor x) { return bind(Cos.INSTANCE, x); }
+    /** {sin x, cos x} from one primitive (one pass over x; one tape entry with two results). */
+    public static Tensor[] sinCos(Tensor x) { return dev.cotangent.trace.Bind.bindAll(SinCos.INSTANCE, x); }
     public static Tensor tan(Tensor x) { return bind(Tan.INSTANCE, x); }
     public static Tensor asin(Tensor x) { return bind(Asin.INSTANCE, x); }
     public static Tensor acos(Tensor x) { return bind(Acos.INSTANCE, x); }

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * {@link Checkpoint} and {@link CustomVjp}, which differ in their VJP rule. Its value, shape, JVP and batching
  * rules are the function itself under the transforms (eval, stage, jvp, vmap).
  */
-abstract class UserFunction extends Primitive {
+abstract class UserFunction extends dev.cotangent.primitive.Named implements dev.cotangent.primitive.OneResult {
     protected final Function<Tensor[], Tensor> f;
     private final int arity;
     private final String name;

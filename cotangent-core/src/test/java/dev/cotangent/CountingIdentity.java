@@ -13,7 +13,7 @@ import dev.cotangent.trace.Tracer;
  * Jacobian-vector products and the pullbacks a transform performs. A rule that runs on a batch of directions (under
  * vmap, as jacfwd and jacrev do) counts every direction of the batch.
  */
-final class CountingIdentity extends Primitive {
+final class CountingIdentity extends dev.cotangent.primitive.Named implements dev.cotangent.primitive.OneResult {
     int jvps;
     int vjps;
 

@@ -42,7 +42,7 @@ public final class AdjointTable {
         List<ChainRow> rows = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (Input v : g.inputs()) order.add(v.id());
-        for (Node n : g.nodes()) order.add(n.id());
+        for (Node n : g.nodes()) order.addAll(n.ids());
         for (int i = order.size() - 1; i >= 0; i--) {
             int k = order.get(i);
             if (k == f) {

@@ -1,7 +1,5 @@
 package dev.cotangent.graph;
 
-import dev.cotangent.primitive.Add;
-import dev.cotangent.primitive.Mul;
 import dev.cotangent.tensor.NDArray;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +41,15 @@ public final class Dot {
                     .append("\"];\n");
         }
         for (Node n : g.nodes()) {
-            String label = names.of(n.id()) + " = " + n.primitive() + annotate(names.of(n.id()), n.id(), values, adjoints);
+            StringBuilder label = new StringBuilder(names.results(n)).append(" = ").append(n.primitive());
+            boolean isOut = false;
+            for (int id : n.ids()) {
+                label.append(annotate(names.of(id), id, values, adjoints));
+                isOut |= outs.contains(id);
+            }
             sb.append("  v").append(n.id()).append(" [shape=box, style=\"rounded,filled\", fillcolor=\"")
-                    .append(outs.contains(n.id()) ? "#fde2c4\", peripheries=2" : "#f4f4f4\"")
-                    .append(", label=\"").append(esc(label)).append("\"];\n");
+                    .append(isOut ? "#fde2c4\", peripheries=2" : "#f4f4f4\"")
+                    .append(", label=\"").append(esc(label.toString())).append("\"];\n");
         }
         for (Node n : g.nodes()) {
             Map<Integer, Double> local = partials != null ? partials.of(n.id()) : Map.of();
@@ -54,12 +57,14 @@ public final class Dot {
             for (int i = 0; i < ps.size(); i++) {
                 int p = ps.get(i);
                 if (ps.subList(0, i).contains(p)) continue; // one edge per distinct parent
-                sb.append("  v").append(p).append(" -> v").append(n.id());
+                Var from = names.var(p);
+                sb.append("  v").append(from instanceof Result r ? r.node().id() : p).append(" -> v").append(n.id());
+                if (from instanceof Result r) sb.append(" [taillabel=\"").append(r.index() + 1).append("\"]");
                 Double d = local.get(p);
                 if (d != null) {
                     sb.append(" [label=\"").append(esc("∂" + names.of(n.id()) + "/∂" + names.of(p) + " = "
                             + Numbers.brief(d))).append("\"]");
-                } else if (ps.size() > 1 && !(n.primitive() instanceof Add || n.primitive() instanceof Mul)) {
+                } else if (ps.size() > 1 && !n.primitive().commutative()) {
                     sb.append(" [label=\"").append(i + 1).append("\"]"); // operand order matters (sub, div, pow)
                 }
                 sb.append(";\n");

@@ -50,7 +50,8 @@ public final class Evaluator {
         for (Node n : g.nodes()) {
             Tensor[] args = new Tensor[n.parents().size()];
             for (int i = 0; i < args.length; i++) args[i] = env[n.parents().get(i)];
-            env[n.id()] = Bind.bind(n.primitive(), args);
+            Tensor[] results = Bind.bindAll(n.primitive(), args);
+            for (int k = 0; k < results.length; k++) env[n.ids().get(k)] = results[k];
         }
         return env;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A staged program as plain immutable data, the computational DAG of the lecture: inputs, constants, and nodes
- * {@code x_k = f_k(x_parents)} in a topological order (every parent is an input, a constant or an earlier node),
+ * {@code x_k = f_k(x_parents)} (several x_k for a primitive with several results) in a topological order (every parent is an input, a constant or an earlier node),
  * and the ids of the outputs. Ids are unique across the three kinds; they need not be dense. Built by
  * {@code AD.stage}, run by {@link Evaluator}, rewritten by the passes of {@code dev.cotangent.graph.pass}.
  */
@@ -21,7 +21,7 @@ public record Graph(List<Input> inputs, List<Constant> constants, List<Node> nod
         int max = -1;
         for (Input v : inputs) max = Math.max(max, v.id());
         for (Constant v : constants) max = Math.max(max, v.id());
-        for (Node v : nodes) max = Math.max(max, v.id());
+        for (Node v : nodes) for (int id : v.ids()) max = Math.max(max, id);
         Var[] seen = new Var[max + 1];
         for (Input v : inputs) define(seen, v);
         for (Constant v : constants) define(seen, v);
@@ -35,12 +35,13 @@ public record Graph(List<Input> inputs, List<Constant> constants, List<Node> nod
                 }
                 in[i] = seen[p].shape();
             }
-            Shape s = n.primitive().shape(in);
-            if (!s.equals(n.shape())) {
-                throw new IllegalArgumentException("graph: node " + n.id() + " (" + n.primitive() + ") has shape "
-                        + n.shape() + " but its operands give " + s);
+            java.util.List<Shape> s = java.util.Arrays.asList(n.primitive().shapes(in));
+            if (!s.equals(n.shapes())) {
+                throw new IllegalArgumentException("graph: node " + n.id() + " (" + n.primitive() + ") has shape(s) "
+                        + n.shapes() + " but its operands give " + s);
             }
             define(seen, n);
+            for (int k = 1; k < n.results(); k++) define(seen, new Result(n.ids().get(k), n, k));
         }
         for (int o : outputs) {
             if (o < 0 || o >= seen.length || seen[o] == null) {
@@ -65,7 +66,7 @@ public record Graph(List<Input> inputs, List<Constant> constants, List<Node> nod
         int max = -1;
         for (Input v : inputs) max = Math.max(max, v.id());
         for (Constant v : constants) max = Math.max(max, v.id());
-        for (Node v : nodes) max = Math.max(max, v.id());
+        for (Node v : nodes) for (int id : v.ids()) max = Math.max(max, id);
         return max;
     }
 
@@ -74,7 +75,10 @@ public record Graph(List<Input> inputs, List<Constant> constants, List<Node> nod
         Var[] r = new Var[maxId() + 1];
         for (Input v : inputs) r[v.id()] = v;
         for (Constant v : constants) r[v.id()] = v;
-        for (Node v : nodes) r[v.id()] = v;
+        for (Node v : nodes) {
+            r[v.id()] = v;
+            for (int k = 1; k < v.results(); k++) r[v.ids().get(k)] = new Result(v.ids().get(k), v, k);
+        }
         return r;
     }
 

@@ -48,8 +48,9 @@ public final class Listing {
         }
         for (Node n : g.nodes()) {
             ids[k] = n.id();
-            String shape = n.shape().rank() == 0 ? "" : "    : " + n.shape();
-            lhs[k++] = names.of(n.id()) + " = " + names.call(n) + shape;
+            boolean scalars = n.shapes().stream().allMatch(s -> s.rank() == 0);
+            String shape = scalars ? "" : "    : " + (n.results() == 1 ? n.shape().toString() : n.shapes().toString());
+            lhs[k++] = names.results(n) + " = " + names.call(n) + shape;
         }
         int width = 0;
         for (String s : lhs) if (s.length() <= MAX_ALIGN) width = Math.max(width, s.length());
@@ -61,12 +62,12 @@ public final class Listing {
         String[] shown = new String[lhs.length];
         int valueWidth = 0;
         for (int i = 0; i < lhs.length; i++) {
-            shown[i] = values == null ? "" : Names.value(values[ids[i]]);
+            shown[i] = values == null ? "" : shownValue(g, names, ids[i], values);
             if (shown[i].length() <= 14) valueWidth = Math.max(valueWidth, shown[i].length());
         }
         for (int i = 0; i < lhs.length; i++) {
             sb.append("    ").append(lhs[i]);
-            String out = outs.get(ids[i]);
+            String out = outsOf(g, names, ids[i], outs);
             String note = notes != null && notes[ids[i]] != null ? notes[ids[i]] : null;
             boolean more = values != null || out != null || note != null;
             if (more) sb.append(" ".repeat(Math.max(0, width - lhs[i].length())));
@@ -86,5 +87,24 @@ public final class Listing {
             }
         }
         return sb.toString();
+    }
+
+    /** The value of variable {@code id}, or of every result of the node whose first result it is. */
+    private static String shownValue(Graph g, Names names, int id, NDArray[] values) {
+        if (!(names.var(id) instanceof Node n) || n.results() == 1) return Names.value(values[id]);
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < n.results(); k++) sb.append(k > 0 ? "; " : "").append(Names.value(values[n.ids().get(k)]));
+        return sb.toString();
+    }
+
+    /** The outputs that are variable {@code id}, or any result of the node whose first result it is. */
+    private static String outsOf(Graph g, Names names, int id, Map<Integer, String> outs) {
+        if (!(names.var(id) instanceof Node n) || n.results() == 1) return outs.get(id);
+        StringBuilder sb = new StringBuilder();
+        for (int rid : n.ids()) {
+            String o = outs.get(rid);
+            if (o != null) sb.append(sb.length() > 0 ? ", " : "").append(names.of(rid)).append(": ").append(o);
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 }

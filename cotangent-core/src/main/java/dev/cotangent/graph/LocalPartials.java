@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The local partial derivatives [∂x_k/∂x_l] of every node of a scalar graph with respect to each of its parents
- * (the bracketed factors of the lecture's tables), as numbers at one point. Each is computed exactly (not by
+ * (the bracketed factors of the lecture's tables), as numbers at one point; a node with several results has a
+ * row of partials for each. Each is computed exactly (not by
  * finite differences) with the primitive's own JVP rule on concrete values and a unit tangent on one parent at a
  * time; a parent used twice (x·x) gets the sum over its positions. Constants are not parents here: their
  * tangent is zero.
@@ -31,17 +32,22 @@ public final class LocalPartials {
             int k = n.parents().size();
             Tensor[] primals = new Tensor[k];
             for (int i = 0; i < k; i++) primals[i] = Tensor.from(values[n.parents().get(i)]);
-            Tensor y = Tensor.from(values[n.id()]);
-            Map<Integer, Double> m = new LinkedHashMap<>();
+            int r = n.results();
+            Tensor[] ys = new Tensor[r];
+            List<Map<Integer, Double>> rows = new ArrayList<>();
+            for (int j = 0; j < r; j++) {
+                ys[j] = Tensor.from(values[n.ids().get(j)]);
+                rows.add(new LinkedHashMap<>());
+            }
             for (int i = 0; i < k; i++) {
                 int l = n.parents().get(i);
-                if (vars[l] instanceof Constant || m.containsKey(l)) continue;
+                if (vars[l] instanceof Constant || rows.get(0).containsKey(l)) continue;
                 Tensor[] tangents = new Tensor[k];
                 for (int j = 0; j < k; j++) if (n.parents().get(j) == l) tangents[j] = ONE;
-                Tensor t = n.primitive().differentiable() ? n.primitive().jvp(primals, tangents, y) : null;
-                m.put(l, t == null ? 0.0 : t.item());
+                Tensor[] t = n.primitive().differentiable() ? n.primitive().jvpAll(primals, tangents, ys) : new Tensor[r];
+                for (int j = 0; j < r; j++) rows.get(j).put(l, t[j] == null ? 0.0 : t[j].item());
             }
-            out.set(n.id(), m);
+            for (int j = 0; j < r; j++) out.set(n.ids().get(j), rows.get(j));
         }
         return new LocalPartials(out);
     }
@@ -59,7 +65,7 @@ public final class LocalPartials {
             for (int p : n.parents()) {
                 if (ch.get(p) == null) ch.set(p, new ArrayList<>(2));
                 List<Integer> c = ch.get(p);
-                if (c.isEmpty() || c.get(c.size() - 1) != n.id()) c.add(n.id());
+                for (int id : n.ids()) if (!c.contains(id)) c.add(id);
             }
         }
         return ch;

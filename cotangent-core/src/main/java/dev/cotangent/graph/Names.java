@@ -22,8 +22,10 @@ public final class Names {
             position[v.id()] = k;
         }
         for (Node n : g.nodes()) {
-            names[n.id()] = "x" + (++k);
-            position[n.id()] = k;
+            for (int id : n.ids()) {
+                names[id] = "x" + (++k);
+                position[id] = k;
+            }
         }
         int c = 0;
         for (Constant v : g.constants()) {
@@ -54,6 +56,14 @@ public final class Names {
     /** The variable with this id. */
     public Var var(int id) {
         return vars[id];
+    }
+
+    /** The left-hand side of a node: {@code x3}, or {@code (x3, x4)} for a primitive with several results. */
+    public String results(Node n) {
+        if (n.results() == 1) return of(n.id());
+        StringBuilder sb = new StringBuilder("(");
+        for (int k = 0; k < n.results(); k++) sb.append(k > 0 ? ", " : "").append(of(n.ids().get(k)));
+        return sb.append(')').toString();
     }
 
     /** The right-hand side of a node as the listing prints it, e.g. {@code log(x1)} or {@code sum[axes=[0]](x3)}. */

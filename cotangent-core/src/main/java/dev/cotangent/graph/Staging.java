@@ -2,7 +2,6 @@ package dev.cotangent.graph;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.trace.Levels;
-import dev.cotangent.trace.StageTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,12 +32,6 @@ public final class Staging {
         } finally {
             Levels.pop(trace);
         }
-        List<Input> inputs = new ArrayList<>();
-        for (StageTrace.Input v : trace.inputs()) inputs.add(new Input(v.id(), null, v.shape()));
-        List<Constant> constants = new ArrayList<>();
-        for (StageTrace.Constant c : trace.constants()) constants.add(new Constant(c.id(), c.value()));
-        List<Node> nodes = new ArrayList<>();
-        for (StageTrace.Equation e : trace.equations()) nodes.add(new Node(e.id(), e.primitive(), e.parents(), e.shape()));
-        return new Graph(inputs, constants, nodes, outputs);
+        return trace.graph(outputs);
     }
 }

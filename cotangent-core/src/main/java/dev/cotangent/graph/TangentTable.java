@@ -38,15 +38,17 @@ public final class TangentTable {
             rows.add(new ChainRow(v.id(), List.of(), tangent[v.id()]));
         }
         for (Node n : g.nodes()) {
-            List<ChainRow.Term> terms = new ArrayList<>();
-            double sum = 0;
-            for (Map.Entry<Integer, Double> e : lp.of(n.id()).entrySet()) {
-                double carried = tangent[e.getKey()];
-                terms.add(new ChainRow.Term(e.getKey(), e.getValue(), carried));
-                sum += e.getValue() * carried;
+            for (int id : n.ids()) {
+                List<ChainRow.Term> terms = new ArrayList<>();
+                double sum = 0;
+                for (Map.Entry<Integer, Double> e : lp.of(id).entrySet()) {
+                    double carried = tangent[e.getKey()];
+                    terms.add(new ChainRow.Term(e.getKey(), e.getValue(), carried));
+                    sum += e.getValue() * carried;
+                }
+                tangent[id] = sum;
+                rows.add(new ChainRow(id, terms, sum));
             }
-            tangent[n.id()] = sum;
-            rows.add(new ChainRow(n.id(), terms, sum));
         }
         return new TangentTable(g, inputIndex, rows);
     }

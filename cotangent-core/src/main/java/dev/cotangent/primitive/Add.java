@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
 
 /** a + b; linear: ẏ = ȧ + ḃ, and each operand's cotangent is ȳ summed over its broadcast axes. */
-public final class Add extends Binary {
+public final class Add extends Binary implements Linear {
     public static final Add INSTANCE = new Add();
 
     private Add() {
@@ -35,14 +35,8 @@ public final class Add extends Binary {
         };
     }
 
-    /** Its VJP rule needs shapes only. */
     @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
+    public boolean commutative() {
+        return true;
     }
 }

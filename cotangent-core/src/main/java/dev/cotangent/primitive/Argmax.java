@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** The index of the largest element along one axis (first on ties), as a double; integer-valued, derivative 0. */
-public final class Argmax extends NonDifferentiable {
+public final class Argmax extends Named implements ZeroDerivative {
     private final int axis;
 
     public Argmax(int axis) {

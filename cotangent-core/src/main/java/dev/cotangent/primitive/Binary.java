@@ -11,7 +11,7 @@ import dev.cotangent.tensor.Shape;
  * ẏ = ∂f/∂a·ȧ + ∂f/∂b·ḃ, and ā = unbroadcast(∂f/∂a·ȳ), b̄ = unbroadcast(∂f/∂b·ȳ), where unbroadcast sums over
  * the axes along which the operand was broadcast.
  */
-public abstract class Binary extends Primitive {
+public abstract class Binary extends Named implements Elementwise {
     private final BinaryKernel.Fn fn;
 
     protected Binary(BinaryKernel.Fn fn) {
@@ -35,12 +35,6 @@ public abstract class Binary extends Primitive {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        Rules.arity(name(), 2, in);
-        return Shape.broadcast(name(), in[0], in[1]);
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         return in[0].zip(fn, in[1]);
     }
@@ -58,10 +52,5 @@ public abstract class Binary extends Primitive {
             needed[0] ? Rules.unbroadcast(Ops.mul(ct, partialA(x[0], x[1], y)), x[0].dims()) : null,
             needed[1] ? Rules.unbroadcast(Ops.mul(ct, partialB(x[0], x[1], y)), x[1].dims()) : null
         };
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Batching.elementwise(this, args, batched);
     }
 }

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Repeats an array along broadcast axes to a target shape; linear, its transpose sums over those axes. */
-public final class BroadcastTo extends Linear {
+public final class BroadcastTo extends Named implements Linear {
     private final Shape target;
 
     public BroadcastTo(Shape target) {

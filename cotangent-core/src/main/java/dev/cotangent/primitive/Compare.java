@@ -6,7 +6,7 @@ import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 
 /** A comparison (eq, ne, lt, le, gt, ge) with broadcasting, giving 1.0 where true and 0.0 where false; derivative 0. */
-public final class Compare extends NonDifferentiable {
+public final class Compare extends Named implements Elementwise, ZeroDerivative {
     public static final Compare EQ = new Compare(BinaryKernel.Fn.EQ);
     public static final Compare NE = new Compare(BinaryKernel.Fn.NE);
     public static final Compare LT = new Compare(BinaryKernel.Fn.LT);
@@ -30,12 +30,6 @@ public final class Compare extends NonDifferentiable {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        Rules.arity(name(), 2, in);
-        return Shape.broadcast(name(), in[0], in[1]);
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         return in[0].zip(fn, in[1]);
     }
@@ -43,10 +37,5 @@ public final class Compare extends NonDifferentiable {
     @Override
     public java.util.Map<String, Object> params() {
         return java.util.Map.of("fn", fn.label());
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Batching.elementwise(this, args, batched);
     }
 }

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Joins n arrays along an existing axis. Linear: the tangent is the concat of the tangents, the transpose slices ȳ. */
-public final class Concat extends Primitive {
+public final class Concat extends Named implements Linear {
     private final int axis;
     private final int n;
 
@@ -54,13 +54,6 @@ public final class Concat extends Primitive {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        Tensor[] parts = new Tensor[n];
-        for (int i = 0; i < n; i++) parts[i] = t[i] != null ? t[i] : Tensor.zeros(x[i].shape());
-        return Ops.concat(axis, parts);
-    }
-
-    @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         Tensor[] out = new Tensor[n];
         int a = y.dims().axis(axis, "concat");
@@ -93,16 +86,5 @@ public final class Concat extends Primitive {
             r = Batching.rank(args[i], batched[i]);
         }
         return Ops.concat(Batching.axis(axis, r), parts);
-    }
-
-    /** Its VJP rule needs shapes only. */
-    @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

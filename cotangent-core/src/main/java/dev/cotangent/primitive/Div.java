@@ -21,4 +21,9 @@ public final class Div extends Binary {
     protected Tensor partialB(Tensor a, Tensor b, Tensor y) {
         return Ops.neg(Ops.div(y, b));
     }
+
+    @Override
+    public java.util.OptionalDouble identity(int operand) {
+        return operand == 1 ? java.util.OptionalDouble.of(1.0) : java.util.OptionalDouble.empty();
+    }
 }

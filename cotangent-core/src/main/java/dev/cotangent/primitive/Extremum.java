@@ -17,19 +17,10 @@ public final class Extremum extends Reduction {
         this.max = max;
     }
 
-    private Tensor weights(Tensor x, Tensor y) {
+    @Override
+    protected Tensor weight(Tensor x, Tensor y) {
         Tensor mask = Ops.eq(x, expand(y, x));
         return Ops.div(mask, expand(reduceLike(mask), x));
-    }
-
-    @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return reduceLike(Ops.mul(t[0], weights(x[0], y)));
-    }
-
-    @Override
-    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
-        return new Tensor[] {Ops.mul(expand(ct, x[0]), weights(x[0], y))};
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
  * Scatter-add along one axis into zeros of a given size: y[.., indices[k], ..] += x[.., k, ..]. The transpose of
  * {@link Take} (repeated indices accumulate); linear, its own transpose is take.
  */
-public final class IndexAdd extends Linear {
+public final class IndexAdd extends Named implements Linear {
     private final int[] indices;
     private final int axis;
     private final int size;

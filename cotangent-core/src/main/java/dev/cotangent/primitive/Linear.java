@@ -4,29 +4,32 @@ import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 
 /**
- * A primitive that is linear in its one operand (broadcast, reshape, transpose, slice, pad, take, index_add):
- * its JVP is the primitive itself applied to the tangent, ẏ = p(ẋ), and its VJP rule needs the operand's shape
- * only. A subclass gives the implementation, the shape rule and the transpose (VJP).
+ * Trait of a primitive that is linear in its operands (broadcast, reshape, transpose, slice, pad, take,
+ * index_add, sum, concat, add): its JVP is the primitive itself applied to the tangents, ẏ = p(ẋ) (a zero
+ * tangent filled in with zeros), and its VJP rule, the transpose, needs the operands' shapes only. One operand
+ * unless the primitive says otherwise; the primitive gives its implementation, shape rule and transpose.
  */
-public abstract class Linear extends Primitive {
+public interface Linear extends OneResult {
 
     @Override
-    public final int arity() {
+    default int arity() {
         return 1;
     }
 
     @Override
-    public final Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return Ops.apply(this, t[0]);
+    default Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        Tensor[] in = new Tensor[t.length];
+        for (int i = 0; i < t.length; i++) in[i] = t[i] != null ? t[i] : Tensor.zeros(x[i].shape());
+        return Ops.apply(this, in);
     }
 
     @Override
-    public final boolean vjpReadsOperands() {
+    default boolean vjpReadsOperands() {
         return false;
     }
 
     @Override
-    public final boolean vjpReadsResult() {
+    default boolean vjpReadsResult() {
         return false;
     }
 }

@@ -15,13 +15,8 @@ public final class LogSumExp extends Reduction {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return reduceLike(Ops.mul(t[0], Ops.exp(Ops.sub(x[0], expand(y, x[0])))));
-    }
-
-    @Override
-    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
-        return new Tensor[] {Ops.mul(expand(ct, x[0]), Ops.exp(Ops.sub(x[0], expand(y, x[0]))))};
+    protected Tensor weight(Tensor x, Tensor y) {
+        return Ops.exp(Ops.sub(x, expand(y, x)));
     }
 
     @Override

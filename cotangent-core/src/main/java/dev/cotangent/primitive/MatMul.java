@@ -12,7 +12,7 @@ import java.util.Map;
  * Ċ = op(Ȧ)op(B) + op(A)op(Ḃ); for C = AB, Ā = C̄Bᵀ and B̄ = AᵀC̄ (the lecture's θᵀ@∇ and ∇@uᵀ), and the
  * transposed forms likewise; each cotangent is summed over the batch axes its operand was broadcast along.
  */
-public final class MatMul extends Primitive {
+public final class MatMul extends Named implements Bilinear {
     private final boolean transA;
     private final boolean transB;
 
@@ -24,11 +24,6 @@ public final class MatMul extends Primitive {
     @Override
     public String name() {
         return "matmul";
-    }
-
-    @Override
-    public int arity() {
-        return 2;
     }
 
     @Override
@@ -57,13 +52,6 @@ public final class MatMul extends Primitive {
     @Override
     public NDArray apply(NDArray... in) {
         return NDArray.matmul(in[0], in[1], transA, transB);
-    }
-
-    @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        Tensor da = t[0] == null ? null : Ops.matmul(t[0], x[1], transA, transB);
-        Tensor db = t[1] == null ? null : Ops.matmul(x[0], t[1], transA, transB);
-        return Rules.fit(Rules.plus(da, db), y.dims());
     }
 
     @Override
@@ -114,11 +102,5 @@ public final class MatMul extends Primitive {
         }
         int r = Math.max(Batching.rank(a, batched[0]), Batching.rank(b, batched[1]));
         return Ops.matmul(batched[0] ? Batching.toRank(a, r) : a, batched[1] ? Batching.toRank(b, r) : b, transA, transB);
-    }
-
-    /** Its VJP rule reads the operands, not the result. */
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
     }
 }

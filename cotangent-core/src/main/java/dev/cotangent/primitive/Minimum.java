@@ -27,4 +27,9 @@ public final class Minimum extends Binary {
     public boolean vjpReadsResult() {
         return false;
     }
+
+    @Override
+    public boolean commutative() {
+        return true;
+    }
 }

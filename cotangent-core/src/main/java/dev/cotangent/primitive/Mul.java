@@ -27,4 +27,14 @@ public final class Mul extends Binary {
     public boolean vjpReadsResult() {
         return false;
     }
+
+    @Override
+    public boolean commutative() {
+        return true;
+    }
+
+    @Override
+    public java.util.OptionalDouble identity(int operand) {
+        return java.util.OptionalDouble.of(1.0);
+    }
 }

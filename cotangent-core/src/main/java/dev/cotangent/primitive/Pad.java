@@ -8,7 +8,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Surrounds an array with zeros: before[d] in front of and after[d] behind axis d. Linear; its transpose slices. */
-public final class Pad extends Linear {
+public final class Pad extends Named implements Linear {
     private final int[] before;
     private final int[] after;
 

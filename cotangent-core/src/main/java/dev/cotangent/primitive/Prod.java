@@ -15,13 +15,8 @@ public final class Prod extends Reduction {
     }
 
     @Override
-    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
-        return reduceLike(Ops.mul(t[0], Ops.div(expand(y, x[0]), x[0])));
-    }
-
-    @Override
-    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
-        return new Tensor[] {Ops.mul(expand(ct, x[0]), Ops.div(expand(y, x[0]), x[0]))};
+    protected Tensor weight(Tensor x, Tensor y) {
+        return Ops.div(expand(y, x), x);
     }
 
     @Override

@@ -8,11 +8,12 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /**
- * A reduction over chosen axes (empty: all axes), optionally keeping them with size 1. Subclasses give the
- * derivative rules; {@link #expand} is the shared transpose of "drop the reduced axes": reshape back with
- * size-1 axes, then broadcast to the operand's shape.
+ * A reduction y = R(x) over chosen axes (empty: all axes), optionally keeping them with size 1. A subclass
+ * states its elementwise partial derivative once, {@link #weight} w = ∂y/∂x (broadcast back to x's shape), and
+ * both rules follow: ẏ = R_Σ(ẋ·w) (the same axes summed) and x̄ = expand(ȳ)·w, where {@link #expand} is the
+ * transpose of "drop the reduced axes": reshape back with size-1 axes, then broadcast to the operand's shape.
  */
-public abstract class Reduction extends Primitive {
+public abstract class Reduction extends Named implements OneResult {
     private final ReduceKernel.Fn fn;
     protected final int[] axes;
     protected final boolean keepDims;
@@ -47,6 +48,19 @@ public abstract class Reduction extends Primitive {
     @Override
     public Map<String, Object> params() {
         return Map.of("axes", axes.clone(), "keepDims", keepDims);
+    }
+
+    /** ∂y/∂x elementwise, of x's shape, given x and y = R(x); written with ops. */
+    protected abstract Tensor weight(Tensor x, Tensor y);
+
+    @Override
+    public Tensor jvp(Tensor[] x, Tensor[] t, Tensor y) {
+        return reduceLike(Ops.mul(t[0], weight(x[0], y)));
+    }
+
+    @Override
+    public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
+        return new Tensor[] {Ops.mul(expand(ct, x[0]), weight(x[0], y))};
     }
 
     /** {@code r} (a result of this reduction on {@code x}) broadcast back to {@code x}'s shape. */

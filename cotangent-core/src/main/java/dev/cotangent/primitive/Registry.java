@@ -82,6 +82,7 @@ public final class Registry {
         unary(l, Sqrt.INSTANCE, 0.5, 3);
         unary(l, Sin.INSTANCE, -3, 3);
         unary(l, Cos.INSTANCE, -3, 3);
+        l.add(new Case("sincos", SinCos.INSTANCE, r -> new NDArray[] {uniform(r, shape(r, 0, 3), -3, 3)}, yes(1)));
         unary(l, Tan.INSTANCE, -1.2, 1.2);
         unary(l, Asin.INSTANCE, -0.9, 0.9);
         unary(l, Acos.INSTANCE, -0.9, 0.9);

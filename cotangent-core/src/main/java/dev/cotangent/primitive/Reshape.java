@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** The same values in another shape of the same size (row-major order kept); linear, its transpose reshapes back. */
-public final class Reshape extends Linear {
+public final class Reshape extends Named implements Linear {
     private final Shape target;
 
     public Reshape(Shape target) {

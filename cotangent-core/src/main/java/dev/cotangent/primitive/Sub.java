@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
 
 /** a − b; linear: ẏ = ȧ − ḃ, ā = ȳ and b̄ = −ȳ, each summed over its broadcast axes. */
-public final class Sub extends Binary {
+public final class Sub extends Binary implements Linear {
     public static final Sub INSTANCE = new Sub();
 
     private Sub() {
@@ -36,14 +36,8 @@ public final class Sub extends Binary {
         };
     }
 
-    /** Its VJP rule needs shapes only. */
     @Override
-    public boolean vjpReadsOperands() {
-        return false;
-    }
-
-    @Override
-    public boolean vjpReadsResult() {
-        return false;
+    public java.util.OptionalDouble identity(int operand) {
+        return operand == 1 ? java.util.OptionalDouble.of(0.0) : java.util.OptionalDouble.empty();
     }
 }

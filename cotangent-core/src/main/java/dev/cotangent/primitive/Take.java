@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Gathers the entries at given indices along one axis (NumPy's take). Linear; its transpose is {@link IndexAdd}. */
-public final class Take extends Linear {
+public final class Take extends Named implements Linear {
     private final int[] indices;
     private final int axis;
 

@@ -7,7 +7,7 @@ import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
 /** Permutes axes: axis i of the result is axis perm[i] of the operand. Linear; its transpose is the inverse permutation. */
-public final class Transpose extends Linear {
+public final class Transpose extends Named implements Linear {
     private final int[] perm;
 
     public Transpose(int[] perm) {

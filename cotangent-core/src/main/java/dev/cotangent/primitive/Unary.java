@@ -10,7 +10,7 @@ import dev.cotangent.tensor.Shape;
  * An elementwise function y = f(x) with a pointwise derivative f'(x): its JVP is ẏ = f'(x)·ẋ and its VJP is
  * x̄ = f'(x)·ȳ, both elementwise. A subclass gives the kernel and f' (written with ops, in terms of x and y).
  */
-public abstract class Unary extends Primitive {
+public abstract class Unary extends Named implements Elementwise {
     private final UnaryKernel.Fn fn;
 
     protected Unary(UnaryKernel.Fn fn) {
@@ -54,12 +54,6 @@ public abstract class Unary extends Primitive {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        Rules.arity(name(), 1, in);
-        return in[0];
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         return in[0].map(fn);
     }
@@ -72,10 +66,5 @@ public abstract class Unary extends Primitive {
     @Override
     public Tensor[] vjp(Tensor ct, Tensor[] x, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.mul(ct, derivative(x[0], y))};
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Batching.elementwise(this, args, batched);
     }
 }

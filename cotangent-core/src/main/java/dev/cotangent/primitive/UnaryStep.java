@@ -6,7 +6,7 @@ import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 
 /** sign(x) or floor(x): integer-valued elementwise functions, whose derivative is 0 (by convention at jumps). */
-public final class UnaryStep extends NonDifferentiable {
+public final class UnaryStep extends Named implements Elementwise, ZeroDerivative {
     public static final UnaryStep SIGN = new UnaryStep(UnaryKernel.Fn.SIGN);
     public static final UnaryStep FLOOR = new UnaryStep(UnaryKernel.Fn.FLOOR);
     private final UnaryKernel.Fn fn;
@@ -26,12 +26,6 @@ public final class UnaryStep extends NonDifferentiable {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        Rules.arity(name(), 1, in);
-        return in[0];
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         return in[0].map(fn);
     }
@@ -39,10 +33,5 @@ public final class UnaryStep extends NonDifferentiable {
     @Override
     public java.util.Map<String, Object> params() {
         return java.util.Map.of("fn", fn.label());
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Batching.elementwise(this, args, batched);
     }
 }

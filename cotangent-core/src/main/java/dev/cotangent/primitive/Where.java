@@ -10,7 +10,7 @@ import dev.cotangent.tensor.Shape;
  * the tangent and cotangent are routed to the branch taken: ẏ = where(c, ȧ, ḃ), ā = where(c, ȳ, 0),
  * b̄ = where(c, 0, ȳ).
  */
-public final class Where extends Primitive {
+public final class Where extends Named implements Elementwise {
     public static final Where INSTANCE = new Where();
 
     private Where() {}
@@ -23,12 +23,6 @@ public final class Where extends Primitive {
     @Override
     public int arity() {
         return 3;
-    }
-
-    @Override
-    public Shape shape(Shape... in) {
-        Rules.arity(name(), 3, in);
-        return Shape.broadcast("where", Shape.broadcast("where", in[0], in[1]), in[2]);
     }
 
     @Override
@@ -50,11 +44,6 @@ public final class Where extends Primitive {
             needed[1] ? Rules.unbroadcast(Ops.where(x[0], ct, Rules.ZERO), x[1].dims()) : null,
             needed[2] ? Rules.unbroadcast(Ops.where(x[0], Rules.ZERO, ct), x[2].dims()) : null
         };
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Batching.elementwise(this, args, batched);
     }
 
     /** Its VJP rule reads the operands, not the result. */

@@ -39,7 +39,7 @@ public final class BatchTrace extends Trace {
     }
 
     @Override
-    public Tensor process(Primitive p, Tensor[] args) {
+    public Tensor[] process(Primitive p, Tensor[] args) {
         Tensor[] values = new Tensor[args.length];
         boolean[] batched = new boolean[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -50,7 +50,10 @@ public final class BatchTrace extends Trace {
                 values[i] = args[i];
             }
         }
-        return new BatchTracer(this, p.batch(values, batched, size));
+        Tensor[] outs = perResult(p, "batching", p.batchAll(values, batched, size));
+        Tensor[] r = new Tensor[outs.length];
+        for (int k = 0; k < r.length; k++) r[k] = new BatchTracer(this, outs[k]);
+        return r;
     }
 
     /** One example of a batch; shows the per-example shape and carries the batch. */

@@ -10,8 +10,17 @@ import dev.cotangent.primitive.Primitive;
 public final class Bind {
     private Bind() {}
 
-    /** Applies {@code p} to {@code args} under the innermost trace among them. */
+    /** Applies the one-result primitive {@code p} to {@code args} under the innermost trace among them. */
     public static Tensor bind(Primitive p, Tensor... args) {
+        if (p.results() != 1) {
+            throw new IllegalArgumentException(p.name() + ": has " + p.results() + " results; bind it with bindAll "
+                    + "(Ops.applyAll), which returns them all");
+        }
+        return bindAll(p, args)[0];
+    }
+
+    /** Applies {@code p} to {@code args} under the innermost trace among them; returns every result. */
+    public static Tensor[] bindAll(Primitive p, Tensor... args) {
         if (args.length != p.arity()) {
             throw new IllegalArgumentException(p.name() + ": takes " + p.arity() + " operand(s), got " + args.length);
         }

@@ -14,13 +14,21 @@ public final class Eval {
 
     private Eval() {}
 
-    /** Runs {@code p} on the concrete values of {@code args}. */
-    public static Tensor apply(Primitive p, Tensor[] args) {
+    /** Runs {@code p} on the concrete values of {@code args}: one tensor per result. */
+    public static Tensor[] apply(Primitive p, Tensor[] args) {
         NDArray[] v = new NDArray[args.length];
         for (int i = 0; i < args.length; i++) v[i] = args[i].value();
-        NDArray out = p.apply(v);
-        if (ANOMALY.get()[0]) check(p, v, out);
-        return Tensor.from(out);
+        NDArray[] out = p.applyAll(v);
+        if (out == null || out.length != p.results()) {
+            throw new IllegalStateException(p.name() + ": its implementation returned "
+                    + (out == null ? "null" : out.length + " array(s)") + " for " + p.results() + " result(s)");
+        }
+        Tensor[] r = new Tensor[out.length];
+        for (int k = 0; k < out.length; k++) {
+            if (ANOMALY.get()[0]) check(p, v, out[k]);
+            r[k] = Tensor.from(out[k]);
+        }
+        return r;
     }
 
     /** Whether anomaly checking is on for this thread. */

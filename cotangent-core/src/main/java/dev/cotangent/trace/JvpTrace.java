@@ -26,7 +26,7 @@ public final class JvpTrace extends Trace {
     }
 
     @Override
-    public Tensor process(Primitive p, Tensor[] args) {
+    public Tensor[] process(Primitive p, Tensor[] args) {
         int n = args.length;
         Tensor[] primals = new Tensor[n];
         Tensor[] tangents = new Tensor[n];
@@ -41,16 +41,18 @@ public final class JvpTrace extends Trace {
                 primals[i] = a;
             }
         }
-        Tensor out = Bind.bind(p, primals);
-        if (!any || !p.differentiable()) return out;
+        Tensor[] outs = Bind.bindAll(p, primals);
+        if (!any || !p.differentiable()) return outs;
         Object[] mark = RuleContext.enter(p, "jvp");
-        Tensor t;
+        Tensor[] ts;
         try {
-            t = p.jvp(primals, tangents, out);
+            ts = perResult(p, "JVP", p.jvpAll(primals, tangents, outs));
         } finally {
             RuleContext.exit(mark);
         }
-        return t == null ? out : new JvpTracer(this, out, t);
+        Tensor[] r = new Tensor[outs.length];
+        for (int k = 0; k < r.length; k++) r[k] = ts[k] == null ? outs[k] : new JvpTracer(this, outs[k], ts[k]);
+        return r;
     }
 
     /** A (primal, tangent) pair of this trace. */

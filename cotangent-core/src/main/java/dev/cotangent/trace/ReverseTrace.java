@@ -6,16 +6,23 @@ import dev.cotangent.kernel.BinaryKernel;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.tensor.NDArray;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reverse mode at one level: a tape (Wengert list) of the primitive calls that depend on this level's inputs,
  * in the order they ran, which is a topological order of the computational DAG. The backward sweep walks it in
  * reverse and applies each primitive's VJP rule (written with ops, so outer levels record it too):
  * x̄_k = Σ_{m ∈ children(k)} ∂f_m/∂x_kᵀ x̄_m.
+ *
+ * <p>Every traced value (an input, or one result of a recorded call) has a slot, numbered in creation order;
+ * the sweep keeps one cotangent per slot, so a primitive with several results receives one cotangent for each.
  */
 public final class ReverseTrace extends Trace {
     private final List<Node> tape = new ArrayList<>();
+    private int slots;
 
     public ReverseTrace(int level) {
         super(level, "vjp");
@@ -23,9 +30,7 @@ public final class ReverseTrace extends Trace {
 
     /** A fresh input of this trace with primal {@code x}. */
     public Tensor input(Tensor x) {
-        Node n = new Node(null, null, null, null, tape.size());
-        tape.add(n);
-        return new ReverseTracer(this, x, n);
+        return new ReverseTracer(this, x, slots++);
     }
 
     /**
@@ -34,102 +39,122 @@ public final class ReverseTrace extends Trace {
      * Values that are tracers of outer transforms count by the concrete value they carry.
      */
     public long savedBytes() {
-        java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<double[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         long bytes = 0;
         for (Node node : tape) {
-            if (node.primitive == null) continue;
             for (Tensor t : node.primals) bytes += count(t, seen);
-            bytes += count(node.out, seen);
+            for (Tensor t : node.outs) bytes += count(t, seen);
         }
         return bytes;
     }
 
-    private static long count(Tensor t, java.util.Set<double[]> seen) {
-        if (t instanceof Dropped) return 0;
+    private static long count(Tensor t, Set<double[]> seen) {
+        if (t instanceof ShapeOnly) return 0;
         double[] d;
         try {
             d = t.value().unsafeData();
         } catch (IllegalStateException noValue) {
-            return 0; // dropped (shape only), staged or batched: no array kept here
+            return 0; // staged or batched: no array kept here
         }
         return seen.add(d) ? 8L * d.length : 0;
     }
 
-    /** How many nodes the tape holds (inputs included). */
+    /** How many values the tape tracks: the inputs and every result of a recorded call. */
     public int tapeLength() {
-        return tape.size();
+        return slots;
     }
 
     @Override
-    public Tensor process(Primitive p, Tensor[] args) {
+    public Tensor[] process(Primitive p, Tensor[] args) {
         int n = args.length;
         Tensor[] primals = new Tensor[n];
-        Node[] parents = null;
+        int[] parents = null;
         for (int i = 0; i < n; i++) {
             Tensor a = args[i];
             if (a instanceof ReverseTracer && ((ReverseTracer) a).trace == this) {
                 primals[i] = ((ReverseTracer) a).primal();
-                if (parents == null) parents = new Node[n];
-                parents[i] = ((ReverseTracer) a).node;
+                if (parents == null) {
+                    parents = new int[n];
+                    java.util.Arrays.fill(parents, -1);
+                }
+                parents[i] = ((ReverseTracer) a).slot;
             } else {
                 primals[i] = a;
             }
         }
-        Tensor out = Bind.bind(p, primals);
-        if (parents == null || !p.differentiable()) return out;
+        Tensor[] outs = Bind.bindAll(p, primals);
+        if (parents == null || !p.differentiable()) return outs;
         // keep for the backward sweep only the values the VJP rule reads; of the others, only their shapes
-        Tensor[] kept = p.vjpReadsOperands() ? primals : Dropped.all(primals);
-        Node node = new Node(p, parents, kept, p.vjpReadsResult() ? out : Dropped.of(out), tape.size());
+        Tensor[] kept = p.vjpReadsOperands() ? primals : ShapeOnly.all(primals);
+        Node node = new Node(p, parents, kept, p.vjpReadsResult() ? outs : ShapeOnly.all(outs), slots);
         tape.add(node);
-        return new ReverseTracer(this, out, node);
+        Tensor[] r = new Tensor[outs.length];
+        for (int k = 0; k < r.length; k++) r[k] = new ReverseTracer(this, outs[k], slots++);
+        return r;
+    }
+
+    /** The backward sweep from one output; see {@link #backward(Tensor[], Tensor[], Tensor[])}. */
+    public Tensor[] backward(Tensor output, Tensor seed, Tensor[] inputs) {
+        return backward(new Tensor[] {output}, new Tensor[] {seed}, inputs);
     }
 
     /**
-     * The backward sweep from {@code output} with cotangent {@code seed}: returns the cotangent of each of
-     * {@code inputs} ({@code null} where the output does not depend on it). {@code output} that is not a
+     * The backward sweep from {@code outputs} with cotangents {@code seeds} ({@code null}: zero): returns the
+     * cotangent of each of {@code inputs} ({@code null} where no output depends on it). An output that is not a
      * tracer of this trace does not depend on any input.
      */
-    public Tensor[] backward(Tensor output, Tensor seed, Tensor[] inputs) {
+    public Tensor[] backward(Tensor[] outputs, Tensor[] seeds, Tensor[] inputs) {
         Tensor[] result = new Tensor[inputs.length];
-        if (!(output instanceof ReverseTracer) || ((ReverseTracer) output).trace != this) return result;
-        int last = ((ReverseTracer) output).node.index;
+        int last = -1;
+        for (Tensor o : outputs) if (isMine(o)) last = Math.max(last, ((ReverseTracer) o).slot);
+        if (last < 0) return result;
         Tensor[] ct = new Tensor[last + 1];
-        boolean[] owned = null;
-        ct[last] = seed;
-        for (int k = last; k >= 0; k--) {
-            Tensor g = ct[k];
+        boolean[] owned = new boolean[last + 1];
+        for (int i = 0; i < outputs.length; i++) {
+            if (!isMine(outputs[i]) || seeds[i] == null) continue;
+            int s = ((ReverseTracer) outputs[i]).slot;
+            ct[s] = ct[s] == null ? seeds[i] : accumulate(ct[s], seeds[i], owned, s);
+        }
+        for (int k = tape.size() - 1; k >= 0; k--) {
             Node node = tape.get(k);
-            if (g == null || node.primitive == null) continue;
-            ct[k] = null; // release as we go: only cotangents still needed stay alive
-            Node[] parents = node.parents;
+            int results = node.outs.length;
+            if (node.slot > last) continue;
+            Tensor[] gs = null;
+            for (int j = 0; j < results; j++) {
+                Tensor g = ct[node.slot + j];
+                if (g == null) continue;
+                if (gs == null) gs = new Tensor[results];
+                gs[j] = g;
+                ct[node.slot + j] = null; // release as we go: only cotangents still needed stay alive
+            }
+            if (gs == null) continue;
+            int[] parents = node.parents;
             boolean[] needed = new boolean[parents.length];
-            for (int i = 0; i < parents.length; i++) needed[i] = parents[i] != null;
+            for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
             Object[] mark = RuleContext.enter(node.primitive, "vjp");
-            Tensor[] gs;
+            Tensor[] back;
             try {
-                gs = node.primitive.vjp(g, node.primals, node.out, needed);
+                back = node.primitive.vjpAll(gs, node.primals, node.outs, needed);
             } finally {
                 RuleContext.exit(mark);
             }
             for (int i = 0; i < parents.length; i++) {
-                if (parents[i] == null || gs[i] == null) continue;
-                int j = parents[i].index;
-                if (ct[j] == null) {
-                    ct[j] = gs[i];
-                } else {
-                    if (owned == null) owned = new boolean[last + 1];
-                    ct[j] = accumulate(ct[j], gs[i], owned, j);
-                }
+                int j = parents[i];
+                if (j < 0 || back[i] == null) continue;
+                ct[j] = ct[j] == null ? back[i] : accumulate(ct[j], back[i], owned, j);
             }
         }
         for (int i = 0; i < inputs.length; i++) {
-            Tensor in = inputs[i];
-            if (in instanceof ReverseTracer && ((ReverseTracer) in).trace == this) {
-                int j = ((ReverseTracer) in).node.index;
+            if (isMine(inputs[i])) {
+                int j = ((ReverseTracer) inputs[i]).slot;
                 result[i] = j <= last ? ct[j] : null;
             }
         }
         return result;
+    }
+
+    private boolean isMine(Tensor t) {
+        return t instanceof ReverseTracer && ((ReverseTracer) t).trace == this;
     }
 
     /**
@@ -155,35 +180,35 @@ public final class ReverseTrace extends Trace {
     }
 
     /**
-     * One entry of the tape: y = p(primals) with the entries of the operands that are traced ({@code null} for
-     * constants), or an input when {@code primitive} is null. It keeps what the backward sweep needs; a value the
+     * One entry of the tape: outs = p(primals), with the slot of each traced operand ({@code −1} for constants)
+     * and the first of the consecutive slots of its results. It keeps what the backward sweep needs; a value the
      * primitive's VJP rule does not read is kept as its shape only, so the tape holds no more than the rules use.
      */
-    static final class Node {
+    private static final class Node {
         final Primitive primitive;
-        final Node[] parents;
+        final int[] parents;
         final Tensor[] primals;
-        final Tensor out;
-        final int index;
+        final Tensor[] outs;
+        final int slot;
 
-        Node(Primitive primitive, Node[] parents, Tensor[] primals, Tensor out, int index) {
+        Node(Primitive primitive, int[] parents, Tensor[] primals, Tensor[] outs, int slot) {
             this.primitive = primitive;
             this.parents = parents;
             this.primals = primals;
-            this.out = out;
-            this.index = index;
+            this.outs = outs;
+            this.slot = slot;
         }
     }
 
-    /** A primal with its entry on this trace's tape. */
+    /** A primal with its slot on this trace's tape. */
     static final class ReverseTracer extends Tracer {
         private final ReverseTrace trace;
-        final Node node;
+        final int slot;
 
-        ReverseTracer(ReverseTrace trace, Tensor primal, Node node) {
+        ReverseTracer(ReverseTrace trace, Tensor primal, int slot) {
             super(primal);
             this.trace = trace;
-            this.node = node;
+            this.slot = slot;
         }
 
         @Override

@@ -42,8 +42,20 @@ public abstract class Trace {
         alive = false;
     }
 
-    /** Applies {@code p} to {@code args}, at least one of which is a tracer of this trace. */
-    public abstract Tensor process(Primitive p, Tensor[] args);
+    /**
+     * Applies {@code p} to {@code args}, at least one of which is a tracer of this trace; returns one tensor per
+     * result of {@code p}.
+     */
+    public abstract Tensor[] process(Primitive p, Tensor[] args);
+
+    /** Checks that a rule gave one value per result of {@code p}. */
+    static Tensor[] perResult(Primitive p, String rule, Tensor[] got) {
+        if (got == null || got.length != p.results()) {
+            throw new IllegalStateException(p.name() + ": its " + rule + " rule returned "
+                    + (got == null ? "null" : got.length + " value(s)") + " for " + p.results() + " result(s)");
+        }
+        return got;
+    }
 
     /** {@code t} as seen at this level: its primal if it is this trace's tracer, else {@code t} itself. */
     protected final Tensor lift(Tensor t) {

@@ -58,7 +58,7 @@ class BatchingRulesTest {
             for (int i = 0; i < n; i++) examples[k][i] = batched[i] ? rotate(in[i], k) : in[i];
         }
         BatchTrace trace = new BatchTrace(Levels.push(), B);
-        NDArray got;
+        NDArray[] gots = new NDArray[p.results()];
         try {
             Tensor[] args = new Tensor[n];
             for (int i = 0; i < n; i++) {
@@ -70,26 +70,31 @@ class BatchingRulesTest {
                     args[i] = Tensor.from(in[i]);
                 }
             }
-            got = trace.unbatch(Ops.apply(p, args)).value();
+            Tensor[] outs = Ops.applyAll(p, args);
+            for (int r = 0; r < gots.length; r++) gots[r] = trace.unbatch(outs[r]).value();
         } finally {
             Levels.pop(trace);
         }
-        NDArray[] want = new NDArray[B];
-        for (int k = 0; k < B; k++) want[k] = p.apply(examples[k]);
-        NDArray expected = NDArray.stack(0, want);
-        String where = c.label() + " batched " + java.util.Arrays.toString(batched);
-        assertArrayEquals(expected.shape().dims(), got.shape().dims(), where + ": shape");
-        // exact for elementwise and shape rules; a batched matrix product may be one BLAS call where the loop makes
-        // several, and BLAS may then sum in another order: allow a few ulps relative to the values' size
-        double[] e = expected.toArray();
-        double[] g = got.toArray();
-        double scale = 0;
-        for (double v : e) if (Double.isFinite(v)) scale = Math.max(scale, Math.abs(v));
-        for (int i = 0; i < e.length; i++) {
-            if (Double.isNaN(e[i]) || Double.isInfinite(e[i])) {
-                org.junit.jupiter.api.Assertions.assertEquals(e[i], g[i], where + ": value " + i);
-            } else {
-                org.junit.jupiter.api.Assertions.assertEquals(e[i], g[i], 1e-14 * Math.max(1, scale), where + ": value " + i);
+        for (int r = 0; r < gots.length; r++) {
+            NDArray[] want = new NDArray[B];
+            for (int k = 0; k < B; k++) want[k] = p.applyAll(examples[k])[r];
+            NDArray expected = NDArray.stack(0, want);
+            NDArray got = gots[r];
+            String where = c.label() + " result " + r + " batched " + java.util.Arrays.toString(batched);
+            assertArrayEquals(expected.shape().dims(), got.shape().dims(), where + ": shape");
+            // exact for elementwise and shape rules; a batched matrix product may be one BLAS call where the loop
+            // makes several, and BLAS may then sum in another order: allow a few ulps relative to the values' size
+            double[] e = expected.toArray();
+            double[] g = got.toArray();
+            double scale = 0;
+            for (double v : e) if (Double.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+            for (int i = 0; i < e.length; i++) {
+                if (Double.isNaN(e[i]) || Double.isInfinite(e[i])) {
+                    org.junit.jupiter.api.Assertions.assertEquals(e[i], g[i], where + ": value " + i);
+                } else {
+                    org.junit.jupiter.api.Assertions.assertEquals(e[i], g[i], 1e-14 * Math.max(1, scale),
+                            where + ": value " + i);
+                }
             }
         }
     }

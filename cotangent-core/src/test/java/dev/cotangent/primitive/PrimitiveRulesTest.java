@@ -60,12 +60,20 @@ class PrimitiveRulesTest {
         Primitive p = c.primitive();
         String where = c.label() + " on " + shapesOf(in);
 
-        // the shape rule agrees with the implementation; bind at level 0 is apply
-        NDArray y = p.apply(in);
+        // the shape rule agrees with the implementation; bind at level 0 is apply (every result)
+        NDArray[] ys = p.applyAll(in);
         Shape[] inShapes = Arrays.stream(in).map(NDArray::shape).toArray(Shape[]::new);
-        assertEquals(y.shape(), p.shape(inShapes), where + ": shape rule vs result of apply");
+        Shape[] outShapes = p.shapes(inShapes);
+        assertEquals(p.results(), ys.length, where + ": results of apply");
+        assertEquals(p.results(), outShapes.length, where + ": results of the shape rule");
         Tensor[] args = Arrays.stream(in).map(Tensor::from).toArray(Tensor[]::new);
-        assertArrayEquals(y.toArray(), Bind.bind(p, args).toArray(), where + ": bind vs apply");
+        Tensor[] bound = Bind.bindAll(p, args);
+        for (int r = 0; r < ys.length; r++) {
+            assertEquals(ys[r].shape(), outShapes[r], where + ": shape rule vs result " + r + " of apply");
+            assertArrayEquals(ys[r].toArray(), bound[r].toArray(), where + ": bind vs apply, result " + r);
+        }
+        // several results are checked as one: their elements one after the other
+        NDArray y = joined(ys);
 
         List<CheckResult> results = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
@@ -87,7 +95,7 @@ class PrimitiveRulesTest {
         Function<Tensor, Tensor> f = Packing.packed(xs -> {
             Tensor[] a = args.clone();
             for (int k = 0; k < smooth.length; k++) a[smooth[k]] = xs[k];
-            return Bind.bind(p, a);
+            return joined(p, a);
         }, Packing.shapes(free));
         Tensor x = Packing.pack(free);
         Tensor v = GradCheck.random(rng, x.shape());
@@ -102,10 +110,18 @@ class PrimitiveRulesTest {
             results.add(GradCheck.hvp(g, x, v, FD));
             assertArrayEquals(y.toArray(), AD.jvp(f, x, v).value().toArray(), where + ": jvp primal");
             assertArrayEquals(y.toArray(), AD.vjp(f, x).value().toArray(), where + ": vjp primal");
+            // with several results, each one alone: the other results get symbolic zero cotangents
+            for (int r = 0; p.results() > 1 && r < p.results(); r++) {
+                int res = r;
+                Function<Tensor, Tensor> fr = z -> Packing.unpack(f.apply(z), outShapes)[res];
+                Tensor ur = GradCheck.random(rng, outShapes[r].dims());
+                results.add(GradCheck.jvp(fr, x, v, FD).withContext("result " + r));
+                results.add(GradCheck.dotProduct(fr, x, ur, v, EXACT).withContext("result " + r));
+            }
         } else {
             // nothing smooth: first and second derivatives through every operand vanish
             Tensor[] all = args.clone();
-            Function<Tensor, Tensor> h = Packing.packed(xs -> Ops.sum(Ops.mul(Bind.bind(p, xs), w)),
+            Function<Tensor, Tensor> h = Packing.packed(xs -> Ops.sum(Ops.mul(joined(p, xs), w)),
                     Packing.shapes(all));
             Tensor xa = Packing.pack(all);
             Tensor va = GradCheck.random(rng, xa.shape());
@@ -125,8 +141,20 @@ class PrimitiveRulesTest {
         return xi -> {
             Tensor[] a = args.clone();
             a[i] = xi;
-            return Bind.bind(p, a);
+            return joined(p, a);
         };
+    }
+
+    /** p's one result, or its several results' elements one after the other (a 1-d tensor). */
+    private static Tensor joined(Primitive p, Tensor[] args) {
+        Tensor[] outs = Bind.bindAll(p, args);
+        return outs.length == 1 ? outs[0] : Packing.pack(outs);
+    }
+
+    private static NDArray joined(NDArray[] ys) {
+        if (ys.length == 1) return ys[0];
+        Tensor[] t = Arrays.stream(ys).map(Tensor::from).toArray(Tensor[]::new);
+        return Packing.pack(t).value();
     }
 
     private static CheckResult zero(String what, Tensor t) {

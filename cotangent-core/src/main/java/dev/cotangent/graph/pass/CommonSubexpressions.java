@@ -3,10 +3,6 @@ package dev.cotangent.graph.pass;
 import dev.cotangent.graph.Constant;
 import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Node;
-import dev.cotangent.primitive.Add;
-import dev.cotangent.primitive.Maximum;
-import dev.cotangent.primitive.Minimum;
-import dev.cotangent.primitive.Mul;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.tensor.Shape;
 import java.util.ArrayList;
@@ -17,9 +13,10 @@ import java.util.Map;
 
 /**
  * Common-subexpression elimination: a node that applies an equal primitive (same class and parameters, see
- * {@link Primitive#equals}) to the same operands as an earlier node is replaced by that node; constants holding
- * the same numbers are merged. The operands of commutative ops (add, mul, maximum, minimum) are compared as a
- * set, so {@code y*a} and {@code a*y} merge. Every primitive is a pure function, so this preserves values.
+ * {@link dev.cotangent.primitive.Named#equals}) to the same operands as an earlier node is replaced by that node
+ * (each of its results by the earlier node's result); constants holding the same numbers are merged. The
+ * operands of a primitive that declares itself {@link Primitive#commutative()} (add, mul, maximum, minimum) are
+ * compared as a set, so {@code y*a} and {@code a*y} merge. Every primitive is a pure function, so this preserves values.
  * Merged nodes leave no trace; run {@link DeadCode} after it to drop constants that became unused.
  */
 public final class CommonSubexpressions implements Pass {
@@ -97,13 +94,14 @@ public final class CommonSubexpressions implements Pass {
             List<Integer> parents = List.of(ps);
             int[] canonical = new int[ps.length];
             for (int i = 0; i < ps.length; i++) canonical[i] = ps[i];
-            if (commutative(n.primitive())) Arrays.sort(canonical);
-            Integer first = seen.putIfAbsent(new Key(n.primitive(), canonical), n.id());
+            if (n.primitive().commutative()) Arrays.sort(canonical);
+            Integer first = seen.putIfAbsent(new Key(n.primitive(), canonical), nodes.size());
             if (first != null) {
-                rep[n.id()] = first;
+                Node earlier = nodes.get(first);
+                for (int k = 0; k < n.results(); k++) rep[n.ids().get(k)] = earlier.ids().get(k);
                 changed = true;
             } else {
-                nodes.add(remapped ? new Node(n.id(), n.primitive(), parents, n.shape()) : n);
+                nodes.add(remapped ? n.withParents(parents) : n);
                 changed |= remapped;
             }
         }
@@ -111,9 +109,5 @@ public final class CommonSubexpressions implements Pass {
         List<Integer> outputs = new ArrayList<>();
         for (int o : g.outputs()) outputs.add(rep[o]);
         return new Graph(g.inputs(), constants, nodes, outputs);
-    }
-
-    private static boolean commutative(Primitive p) {
-        return p instanceof Add || p instanceof Mul || p instanceof Maximum || p instanceof Minimum;
     }
 }

@@ -4,9 +4,6 @@ import dev.cotangent.graph.Constant;
 import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Node;
 import dev.cotangent.graph.Var;
-import dev.cotangent.primitive.Div;
-import dev.cotangent.primitive.Mul;
-import dev.cotangent.primitive.Sub;
 import dev.cotangent.tensor.NDArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +42,17 @@ public final class ConstantFolding implements Pass {
                 allConstant &= in[i] instanceof Constant;
                 inSize += in[i].shape().size();
             }
-            if (allConstant && n.shape().size() <= Math.max(1, inSize)) {
+            long outSize = 0;
+            for (dev.cotangent.tensor.Shape s : n.shapes()) outSize += s.size();
+            if (allConstant && outSize <= Math.max(1, inSize)) {
                 NDArray[] v = new NDArray[k];
                 for (int i = 0; i < k; i++) v[i] = ((Constant) in[i]).value();
-                Constant c = new Constant(n.id(), n.primitive().apply(v));
-                constants.add(c);
-                vars[n.id()] = c;
+                NDArray[] results = n.primitive().applyAll(v);
+                for (int r = 0; r < results.length; r++) {
+                    Constant c = new Constant(n.ids().get(r), results[r]);
+                    constants.add(c);
+                    vars[c.id()] = c;
+                }
                 changed = true;
                 continue;
             }
@@ -61,7 +63,7 @@ public final class ConstantFolding implements Pass {
                 continue;
             }
             changed |= remapped;
-            nodes.add(remapped ? new Node(n.id(), n.primitive(), List.of(ps), n.shape()) : n);
+            nodes.add(remapped ? n.withParents(List.of(ps)) : n);
         }
         if (!changed) return g;
         List<Integer> outputs = new ArrayList<>();
@@ -69,15 +71,16 @@ public final class ConstantFolding implements Pass {
         return new Graph(g.inputs(), constants, nodes, outputs);
     }
 
-    /** The id of the operand that {@code n} merely passes through (x·1, 1·x, x/1, x−0), or −1. */
+    /**
+     * The id of the operand that {@code n} merely passes through because the other is the primitive's
+     * {@link dev.cotangent.primitive.Primitive#identity identity} (x·1, 1·x, x/1, x−0), or −1.
+     */
     private static int neutral(Node n, Var[] in) {
-        if (n.primitive() instanceof Mul) {
-            if (isScalar(in[1], 1.0) && in[0].shape().equals(n.shape())) return in[0].id();
-            if (isScalar(in[0], 1.0) && in[1].shape().equals(n.shape())) return in[1].id();
-        } else if (n.primitive() instanceof Div) {
-            if (isScalar(in[1], 1.0) && in[0].shape().equals(n.shape())) return in[0].id();
-        } else if (n.primitive() instanceof Sub) {
-            if (isScalar(in[1], 0.0) && in[0].shape().equals(n.shape())) return in[0].id();
+        if (in.length != 2 || n.results() != 1) return -1;
+        for (int i = 0; i < 2; i++) {
+            java.util.OptionalDouble e = n.primitive().identity(i);
+            Var other = in[1 - i];
+            if (e.isPresent() && isScalar(in[i], e.getAsDouble()) && other.shape().equals(n.shape())) return other.id();
         }
         return -1;
     }

@@ -22,13 +22,19 @@ public final class DeadCode implements Pass {
         List<Node> nodes = g.nodes();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);
-            if (live[n.id()]) for (int p : n.parents()) live[p] = true;
+            if (isLive(n, live)) for (int p : n.parents()) live[p] = true;
         }
         List<Constant> constants = new ArrayList<>();
         for (Constant c : g.constants()) if (live[c.id()]) constants.add(c);
         List<Node> kept = new ArrayList<>();
-        for (Node n : nodes) if (live[n.id()]) kept.add(n);
+        for (Node n : nodes) if (isLive(n, live)) kept.add(n);
         if (kept.size() == nodes.size() && constants.size() == g.constants().size()) return g;
         return new Graph(g.inputs(), constants, kept, g.outputs());
+    }
+
+    /** A node is live when any of its results is (a primitive with several results runs whole or not at all). */
+    private static boolean isLive(Node n, boolean[] live) {
+        for (int id : n.ids()) if (live[id]) return true;
+        return false;
     }
 }
