@@ -1,16 +1,22 @@
 package dev.cotangent;
 
+import dev.cotangent.custom.Checkpoint;
+import dev.cotangent.custom.CustomJvp;
+import dev.cotangent.custom.CustomVjp;
 import dev.cotangent.graph.Graph;
-import dev.cotangent.graph.Staging;
-import dev.cotangent.primitive.Batching;
-import dev.cotangent.tensor.NDArray;
-import dev.cotangent.tensor.Shape;
-import dev.cotangent.trace.BatchTrace;
 import dev.cotangent.trace.Eval;
-import dev.cotangent.trace.JvpTrace;
-import dev.cotangent.trace.Levels;
-import dev.cotangent.trace.ReverseTrace;
+import dev.cotangent.transform.Jacobians;
+import dev.cotangent.transform.Jvp;
+import dev.cotangent.transform.Stage;
+import dev.cotangent.transform.Vjp;
+import dev.cotangent.transform.Vmap;
+import dev.cotangent.tree.Flattened;
+import dev.cotangent.tree.Layout;
+import dev.cotangent.tree.TreeDef;
+import dev.cotangent.tree.Trees;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -19,7 +25,13 @@ import java.util.function.Supplier;
 /**
  * The transforms: functions over functions that return derivatives. Each opens a trace one level above the
  * innermost running one, so they nest to any order (grad(grad(f)), jacfwd(jacrev(f)), hvp of a function that
- * itself calls grad) with no perturbation confusion. Transforms run on the calling thread.
+ * itself calls grad) with no perturbation confusion. Transforms run on the calling thread. This class is a
+ * facade of short methods over {@code dev.cotangent.transform} and {@code dev.cotangent.custom}.
+ *
+ * <p>Functions of trees: besides tensors, {@link #valueAndGrad(Function, Object)}, {@link #vjp(Function, Object)},
+ * {@link #jvp(Function, Object, Object)} and {@link #jacobian(Function, Object)} accept a function of any
+ * structure of tensors that {@link dev.cotangent.tree.Trees} flattens (arrays, lists, maps with string keys,
+ * records, nested), and give derivatives of the same structure.
  *
  * <pre>{@code
  * Function<Tensor, Tensor> f = x -> x.mul(x).sum();
@@ -34,50 +46,59 @@ public final class AD {
 
     /** Forward mode: f(x) and the directional derivative ∂f(x)·v, in one pass. {@code v} has x's shape. */
     public static JvpResult jvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
-        if (!v.dims().equals(x.dims())) {
-            throw new IllegalArgumentException("jvp: tangent of shape " + v.dims() + " for an input of shape " + x.dims()
-                    + "; the tangent must have the input's shape");
+        Jvp.Out r = Jvp.jvp("jvp", one(f), new Tensor[] {x}, new Tensor[] {v});
+        return new JvpResult(r.primals()[0], r.tangents()[0]);
+    }
+
+    /**
+     * Forward mode of a function of a tree with a tree of results: f(x) and ∂f(x)·v, where {@code tangents} has
+     * the structure and shapes of {@code primals}; the tangent has the structure of f's result.
+     */
+    public static <X, Y> JvpOf<Y> jvp(Function<X, Y> f, X primals, X tangents) {
+        Flattened x = Trees.flatten(primals);
+        Flattened v = Trees.flatten(tangents);
+        if (!x.def().equals(v.def())) {
+            throw new IllegalArgumentException("jvp: the tangents have the structure " + v.def() + " but the primals "
+                    + x.def() + "; give a tangent of the same structure and shapes");
         }
-        JvpTrace trace = new JvpTrace(Levels.push());
-        try {
-            Tensor out = f.apply(trace.tracer(x, v));
-            requireResult("jvp", out);
-            Tensor t = trace.tangentOf(out);
-            Tensor primal = out instanceof dev.cotangent.trace.Tracer && t != null
-                    ? ((dev.cotangent.trace.Tracer) out).primal() : out;
-            return new JvpResult(primal, t != null ? t : zerosLike(primal));
-        } finally {
-            Levels.pop(trace);
-        }
+        TreeDef[] outDef = new TreeDef[1];
+        Jvp.Out r = Jvp.jvp("jvp", flat(f, x.def(), outDef), array(x), array(v));
+        return new JvpOf<>(outDef[0].unflatten(r.primals()), outDef[0].unflatten(r.tangents()));
     }
 
     // ------------------------------------------------------------------ reverse mode
 
     /** Reverse mode: f(x) and its pullback ȳ ↦ ∂f(x)ᵀȳ; f is evaluated (and recorded) once. */
     public static VjpResult vjp(Function<Tensor, Tensor> f, Tensor x) {
-        ReverseTrace trace = new ReverseTrace(Levels.push());
-        Tensor in;
-        Tensor out;
-        try {
-            in = trace.input(x);
-            out = f.apply(in);
-            requireResult("vjp", out);
-        } finally {
-            Levels.pop(trace);
-        }
-        Tensor value = unwrap(out, trace);
-        Tensor input = in;
-        return new VjpResult(value, ct -> {
-            Tensor g = trace.backward(out, ct, new Tensor[] {input})[0];
-            return g != null ? g : zerosLike(x);
-        }, trace::savedBytes);
+        Vjp.Pullback r = Vjp.vjp("vjp", one(f), x);
+        return new VjpResult(r.values()[0], ct -> r.pullback(ct)[0], r::savedBytes);
+    }
+
+    /**
+     * Reverse mode of a function of a tree with a tree of results (several inputs, several outputs): f(x) and
+     * its pullback, which takes a cotangent of the result's structure and gives one of the input's.
+     */
+    public static <X, Y> VjpOf<X, Y> vjp(Function<X, Y> f, X primals) {
+        Flattened x = Trees.flatten(primals);
+        TreeDef[] outDef = new TreeDef[1];
+        Vjp.Pullback r = Vjp.vjp("vjp", flat(f, x.def(), outDef), array(x));
+        TreeDef out = outDef[0];
+        Y value = out.unflatten(r.values());
+        return new VjpOf<>(value, ct -> {
+            Flattened c = Trees.flatten(ct);
+            if (!c.def().equals(out)) {
+                throw new IllegalArgumentException("pullback: the cotangent has the structure " + c.def()
+                        + " but the result " + out + "; give a cotangent of the result's structure and shapes");
+            }
+            return x.def().unflatten(r.pullback(array(c)));
+        }, r::savedBytes);
     }
 
     /** f(x) and ∇f(x) for a scalar-valued f (0-d result); one forward and one backward pass. */
     public static ValueAndGrad valueAndGrad(Function<Tensor, Tensor> f, Tensor x) {
-        VjpResult r = vjp(f, x);
-        requireScalar("grad", r.value());
-        return new ValueAndGrad(r.value(), r.pullback(Tensor.scalar(1.0)));
+        Vjp.Pullback r = Vjp.vjp("grad", one(f), x);
+        Tensor value = requireScalar("grad", r.values()[0]);
+        return new ValueAndGrad(value, r.pullback(Tensor.scalar(1.0))[0]);
     }
 
     /** ∇f for a scalar-valued f: the returned function gives a tensor of x's shape. */
@@ -111,22 +132,20 @@ public final class AD {
      * many arguments (for instance n scalars of a program written op by op).
      */
     public static ValueAndGradList valueAndGrad(Function<Tensor[], Tensor> f, Tensor[] xs) {
-        ReverseTrace trace = new ReverseTrace(Levels.push());
-        Tensor[] inputs = new Tensor[xs.length];
-        Tensor out;
-        try {
-            for (int i = 0; i < xs.length; i++) inputs[i] = trace.input(xs[i]);
-            out = f.apply(inputs.clone());
-            requireResult("grad", out);
-        } finally {
-            Levels.pop(trace);
-        }
-        Tensor value = unwrap(out, trace);
-        requireScalar("grad", value);
-        Tensor[] gs = trace.backward(out, Tensor.scalar(1.0), inputs);
-        Tensor[] grads = new Tensor[xs.length];
-        for (int i = 0; i < xs.length; i++) grads[i] = gs[i] != null ? gs[i] : zerosLike(xs[i]);
-        return new ValueAndGradList(value, java.util.Arrays.asList(grads));
+        Vjp.Pullback r = Vjp.vjp("grad", a -> new Tensor[] {f.apply(a)}, xs);
+        Tensor value = requireScalar("grad", r.values()[0]);
+        return new ValueAndGradList(value, Arrays.asList(r.pullback(Tensor.scalar(1.0))));
+    }
+
+    /**
+     * A scalar f(θ) of a tree of parameters (a record, a list, nested maps...) and its gradient, a tree of the
+     * same structure: one forward and one backward pass.
+     */
+    public static <T> ValueAndGradOf<T> valueAndGrad(Function<T, Tensor> f, T params) {
+        Flattened x = Trees.flatten(params);
+        Vjp.Pullback r = Vjp.vjp("grad", a -> new Tensor[] {f.apply(x.def().unflatten(a))}, array(x));
+        Tensor value = requireScalar("grad", r.values()[0]);
+        return new ValueAndGradOf<>(value, x.def().unflatten(r.pullback(Tensor.scalar(1.0))));
     }
 
     /** The gradient of f(θ) with respect to every named parameter. */
@@ -142,19 +161,7 @@ public final class AD {
      * slice. f is written for one example; it may call other transforms.
      */
     public static Function<Tensor, Tensor> vmap(Function<Tensor, Tensor> f) {
-        return xs -> {
-            if (xs.rank() == 0) {
-                throw new IllegalArgumentException("vmap: the input is 0-d; it needs a leading batch axis");
-            }
-            BatchTrace trace = new BatchTrace(Levels.push(), xs.dims().dim(0));
-            try {
-                Tensor out = f.apply(trace.tracer(xs));
-                requireResult("vmap", out);
-                return trace.unbatch(out);
-            } finally {
-                Levels.pop(trace);
-            }
-        };
+        return xs -> Vmap.vmap("vmap", f, xs);
     }
 
     /**
@@ -162,15 +169,7 @@ public final class AD {
      * grows with the number of inputs. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacfwd(Function<Tensor, Tensor> f) {
-        return x -> {
-            int n = x.size();
-            if (n == 0) return Tensor.zeros(concat(f.apply(x).dims(), x.dims()).dims());
-            Tensor basis = Tensor.from(NDArray.eye(n).reshape(Batching.prepend(n, x.shape())));
-            Tensor cols = vmap(v -> jvp(f, x, v).tangent()).apply(basis);     // [n] ++ out.shape
-            Shape outShape = Shape.of(java.util.Arrays.copyOfRange(cols.shape(), 1, cols.rank()));
-            Tensor j = Ops.transpose(Ops.reshape(cols, n, outShape.size()));   // [outSize, n]
-            return Ops.reshape(j, concat(outShape, x.dims()).dims());
-        };
+        return x -> Jacobians.jacfwd(f, x);
     }
 
     /**
@@ -178,7 +177,7 @@ public final class AD {
      * (vmap over the basis), so the cost grows with the number of outputs. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacrev(Function<Tensor, Tensor> f) {
-        return x -> jacrevOf(vjp(f, x), x);
+        return x -> Jacobians.jacrev(f, x);
     }
 
     /**
@@ -188,31 +187,18 @@ public final class AD {
      * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape.
      */
     public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
-        // the way chosen for each input shape (reverse, forward, or evaluate first when f cannot be staged); a
-        // stale choice could only cost time, never change the result
-        Map<Shape, Integer> way = new java.util.concurrent.ConcurrentHashMap<>();
-        return x -> {
-            Integer w = way.get(x.dims());
-            if (w == null) {
-                try {
-                    Graph g = stage(in -> new Tensor[] {f.apply(in[0])}, x);
-                    w = g.byId()[g.outputs().get(0)].shape().size() <= x.size() ? REVERSE : FORWARD;
-                } catch (IllegalStateException valueDependent) {
-                    w = EVALUATE;
-                }
-                way.put(x.dims(), w);
-            }
-            if (w.equals(EVALUATE)) {
-                VjpResult r = vjp(f, x);
-                return r.value().size() <= x.size() ? jacrevOf(r, x) : jacfwd(f).apply(x);
-            }
-            return w.equals(REVERSE) ? jacrev(f).apply(x) : jacfwd(f).apply(x);
-        };
+        return Jacobians.jacobian(f);
     }
 
-    private static final Integer REVERSE = 0;
-    private static final Integer FORWARD = 1;
-    private static final Integer EVALUATE = 2;
+    /**
+     * The Jacobian of a tensor-valued f of a tree, with respect to the tree's elements raveled into one vector
+     * (each leaf row-major, in the tree's order; {@link Layout#of} gives where each leaf sits): shape
+     * out.shape ++ [n], n the number of elements of the tree. The mode is chosen as by {@link #jacobian(Function)}.
+     */
+    public static <X> Tensor jacobian(Function<X, Tensor> f, X x) {
+        Layout layout = Layout.of(x);
+        return Jacobians.jacobian((Tensor v) -> f.apply(layout.unravel(v))).apply(layout.ravel(x));
+    }
 
     /** The Hessian ∇²f of a scalar f, forward-over-reverse (jacfwd of grad). Shape in.shape ++ in.shape. */
     public static Function<Tensor, Tensor> hessian(Function<Tensor, Tensor> f) {
@@ -224,10 +210,10 @@ public final class AD {
      * forming the Hessian (cost a small multiple of one gradient).
      */
     public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
-        return jvp(grad(f), x, v).tangent();
+        return Jacobians.hvp(grad(f), x, v);
     }
 
-    // ------------------------------------------------------------------ utilities
+    // ------------------------------------------------------------------ custom rules
 
     /**
      * Gradient checkpointing: the same function, but reverse mode records it as one step, keeping only its
@@ -237,10 +223,7 @@ public final class AD {
      * be an argument: a traced tensor captured from outside is refused with an error.
      */
     public static Function<Tensor[], Tensor> checkpoint(Function<Tensor[], Tensor> f) {
-        return xs -> {
-            if (xs.length == 0) throw new IllegalArgumentException("checkpoint: the function needs at least one argument");
-            return Ops.apply(new Checkpoint(f, xs.length), xs);
-        };
+        return Checkpoint.of(f);
     }
 
     /**
@@ -251,10 +234,16 @@ public final class AD {
      * reverse mode over forward mode (grad of a jvp) differentiates {@code f}, not the rule.
      */
     public static Function<Tensor[], Tensor> customVjp(Function<Tensor[], Tensor> f, VjpRule rule) {
-        return xs -> {
-            if (xs.length == 0) throw new IllegalArgumentException("customVjp: the function needs at least one argument");
-            return Ops.apply(new CustomVjp(f, rule, xs.length), xs);
-        };
+        return CustomVjp.of(f, rule);
+    }
+
+    /**
+     * The function with a forward-mode derivative you supply: forward mode calls {@code rule} for the tangent, and
+     * reverse mode transposes the rule (it must be linear in the tangents), so grad, jacrev and second derivatives
+     * all use it. Every tensor to differentiate with respect to must be an argument of {@code f}.
+     */
+    public static Function<Tensor[], Tensor> customJvp(Function<Tensor[], Tensor> f, JvpRule rule) {
+        return CustomJvp.of(f, rule);
     }
 
     /** The identity on values, with zero derivative for every enclosing transform. */
@@ -264,8 +253,8 @@ public final class AD {
 
     /**
      * Runs {@code body} in anomaly mode: every operation checks that finite operands gave a finite result, and
-     * a {@link dev.cotangent.NonFiniteException} names the first op that produced NaN or ±∞ (in the forward
-     * or the backward pass). Slower; for debugging.
+     * a {@link NonFiniteException} names the first op that produced NaN or ±∞ (in the forward or the backward
+     * pass). Slower; for debugging.
      */
     public static <T> T detectAnomaly(Supplier<T> body) {
         boolean old = Eval.setAnomalyMode(true);
@@ -276,45 +265,6 @@ public final class AD {
         }
     }
 
-    private static Tensor jacrevOf(VjpResult r, Tensor x) {
-        int m = r.value().size();
-        Shape outShape = r.value().dims();
-        if (m == 0) return Tensor.zeros(concat(outShape, x.dims()).dims());
-        Tensor basis = Tensor.from(NDArray.eye(m).reshape(Batching.prepend(m, outShape.dims())));
-        Tensor rows = vmap(r::pullback).apply(basis);                      // [m] ++ in.shape
-        return Ops.reshape(rows, concat(outShape, x.dims()).dims());
-    }
-
-    private static Shape concat(Shape a, Shape b) {
-        int[] d = new int[a.rank() + b.rank()];
-        System.arraycopy(a.dims(), 0, d, 0, a.rank());
-        System.arraycopy(b.dims(), 0, d, a.rank(), b.rank());
-        return Shape.of(d);
-    }
-
-    private static Tensor zerosLike(Tensor x) {
-        return Tensor.zeros(x.shape());
-    }
-
-    private static Tensor unwrap(Tensor out, ReverseTrace trace) {
-        return out instanceof dev.cotangent.trace.Tracer && ((dev.cotangent.trace.Tracer) out).trace() == trace
-                ? ((dev.cotangent.trace.Tracer) out).primal() : out;
-    }
-
-    private static void requireResult(String transform, Tensor out) {
-        if (out == null) {
-            throw new IllegalArgumentException(transform + ": the function returned null; it must return a Tensor");
-        }
-    }
-
-    private static void requireScalar(String transform, Tensor value) {
-        if (value.rank() != 0) {
-            throw new IllegalArgumentException(transform + ": the function returned a tensor of shape " + value.dims()
-                    + ", but grad needs a scalar (0-d) output. Reduce it (e.g. .sum() or .mean()), or use AD.vjp for a "
-                    + "vector-Jacobian product or AD.jacobian for the full Jacobian.");
-        }
-    }
-
     // ------------------------------------------------------------------ staging
 
     /**
@@ -322,13 +272,42 @@ public final class AD {
      * inputs give shapes; their values are not used) and every primitive it binds becomes a node. It composes
      * with the other transforms: staging a function that calls {@code grad} records the forward ops and the
      * ops of the VJP rules, i.e. the gradient program. {@code value()} or {@code item()} on a staged tensor
-     * throws {@link IllegalStateException}: control flow on values cannot be staged.
+     * throws {@link dev.cotangent.trace.ValueDependenceException}: control flow on values cannot be staged.
      *
      * <pre>{@code
      * Graph g = AD.stage(in -> new Tensor[] {AD.grad(f).apply(in[0])}, Tensor.scalar(2));
      * }</pre>
      */
     public static Graph stage(Function<Tensor[], Tensor[]> f, Tensor... exampleInputs) {
-        return Staging.stage(f, exampleInputs);
+        return Stage.stage(f, exampleInputs);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Function<Tensor[], Tensor[]> one(Function<Tensor, Tensor> f) {
+        return a -> new Tensor[] {f.apply(a[0])};
+    }
+
+    /** f as a function of the flat leaves of its input tree; records the structure of its result in outDef[0]. */
+    private static <X, Y> Function<Tensor[], Tensor[]> flat(Function<X, Y> f, TreeDef in, TreeDef[] outDef) {
+        return a -> {
+            Flattened out = Trees.flatten(f.apply(in.unflatten(a)));
+            outDef[0] = out.def();
+            return array(out);
+        };
+    }
+
+    private static Tensor[] array(Flattened f) {
+        List<Tensor> l = f.leaves();
+        return l.toArray(new Tensor[0]);
+    }
+
+    private static Tensor requireScalar(String transform, Tensor value) {
+        if (value.rank() != 0) {
+            throw new IllegalArgumentException(transform + ": the function returned a tensor of shape " + value.dims()
+                    + ", but grad needs a scalar (0-d) output. Reduce it (e.g. .sum() or .mean()), or use AD.vjp for a "
+                    + "vector-Jacobian product or AD.jacobian for the full Jacobian.");
+        }
+        return value;
     }
 }

@@ -10,7 +10,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import dev.cotangent.trace.BatchTrace;
-import dev.cotangent.trace.Levels;
+import dev.cotangent.trace.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,9 +57,9 @@ class BatchingRulesTest {
         for (int k = 0; k < B; k++) {
             for (int i = 0; i < n; i++) examples[k][i] = batched[i] ? rotate(in[i], k) : in[i];
         }
-        BatchTrace trace = new BatchTrace(Levels.push(), B);
         NDArray[] gots = new NDArray[p.results()];
-        try {
+        try (Scope<BatchTrace> scope = Scope.open(level -> new BatchTrace(level, B))) {
+            BatchTrace trace = scope.trace();
             Tensor[] args = new Tensor[n];
             for (int i = 0; i < n; i++) {
                 if (batched[i]) {
@@ -72,8 +72,6 @@ class BatchingRulesTest {
             }
             Tensor[] outs = Ops.applyAll(p, args);
             for (int r = 0; r < gots.length; r++) gots[r] = trace.unbatch(outs[r]).value();
-        } finally {
-            Levels.pop(trace);
         }
         for (int r = 0; r < gots.length; r++) {
             NDArray[] want = new NDArray[B];

@@ -1,0 +1,4 @@
+package dev.cotangent;
+
+/** The value f(x) and the tangent ∂f(x)·v of forward mode on a function of trees, both of f's result structure. */
+public record JvpOf<Y>(Y value, Y tangent) {}
