@@ -2,10 +2,9 @@ package dev.cotangent.nn.demo;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.nn.Params;
-import dev.cotangent.nn.optim.Lbfgs;
-import dev.cotangent.nn.optim.Objective;
-import dev.cotangent.nn.optim.Optimizer;
 import dev.cotangent.nn.train.Plots;
+import dev.cotangent.optim.Lbfgs;
+import dev.cotangent.optim.Objective;
 import dev.cotangent.tensor.NDArray;
 import java.awt.Color;
 import java.io.PrintStream;
@@ -65,7 +64,7 @@ public final class MdsDemo {
         curve.add(st.value());
         long t0 = System.nanoTime();
         while (st.iteration() < 1000 && st.value() > 1e-24 && st.gradNorm() > 1e-14) {
-            Optimizer.Update<Lbfgs.State> u = lbfgs.step(f, w, st);
+            Lbfgs.Step u = lbfgs.step(f, w, st);
             if (u.state().stalled() && st.s().isEmpty()) break;
             w = u.params();
             st = u.state();

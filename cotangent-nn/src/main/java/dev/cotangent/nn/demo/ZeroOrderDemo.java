@@ -1,14 +1,14 @@
 package dev.cotangent.nn.demo;
 
 import dev.cotangent.Tensor;
+import dev.cotangent.estimate.CountingLoss;
+import dev.cotangent.estimate.FiniteDifference;
+import dev.cotangent.estimate.TwoPoint;
 import dev.cotangent.nn.Params;
-import dev.cotangent.nn.estimate.CountingLoss;
-import dev.cotangent.nn.estimate.FiniteDifference;
-import dev.cotangent.nn.estimate.TwoPoint;
 import dev.cotangent.nn.optim.Descent;
 import dev.cotangent.nn.optim.GradientDescent;
-import dev.cotangent.nn.optim.Objective;
 import dev.cotangent.nn.train.Plots;
+import dev.cotangent.optim.Objective;
 import dev.cotangent.tensor.NDArray;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
-package dev.cotangent.nn.optim;
+package dev.cotangent.optim;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
-import dev.cotangent.nn.Params;
+import dev.cotangent.optim.Ravel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Limited-memory BFGS: the direction −H∇f from the last m pairs s = Δθ, y = Δ∇f by the two-loop recursion,
- * then a line search (strong Wolfe by default, which keeps sᵀy > 0). Unlike the first-order {@link
- * Optimizer}s it needs the loss values, so a step takes the {@link Objective}; it is still a plain function of
- * (objective, parameters, immutable state).
+ * then a line search (strong Wolfe by default, which keeps sᵀy > 0). Unlike a first-order training optimiser
+ * it needs the loss values, so a step takes the {@link Objective}; it is still a plain function of
+ * (objective, parameters, immutable state) to a {@link Step}.
  */
 public final class Lbfgs {
     /**
@@ -25,6 +25,9 @@ public final class Lbfgs {
             return Math.sqrt(dot(grad, grad));
         }
     }
+
+    /** The parameters after a step and the state there. */
+    public record Step(Map<String, Tensor> params, State state) {}
 
     private final int memory;
     private final LineSearch search;
@@ -43,12 +46,12 @@ public final class Lbfgs {
     /** The state at {@code params} (one evaluation of the objective). */
     public State init(Objective f, Map<String, Tensor> params) {
         ValueAndGrads vg = f.evaluate(params);
-        return new State(0, vg.value().item(), Params.flatten(vg.grads()), List.of(), List.of(), 1, false);
+        return new State(0, vg.value().item(), Ravel.flatten(vg.grads()), List.of(), List.of(), 1, false);
     }
 
     /** One quasi-Newton step from {@code params}, whose value and gradient {@code state} holds. */
-    public Optimizer.Update<State> step(Objective f, Map<String, Tensor> params, State state) {
-        double[] x = Params.flatten(params);
+    public Step step(Objective f, Map<String, Tensor> params, State state) {
+        double[] x = Ravel.flatten(params);
         double[] g = state.grad();
         double[] p = direction(g, state.s(), state.y());
         boolean reset = false;
@@ -62,13 +65,13 @@ public final class Lbfgs {
         double alpha0 = state.s().isEmpty() || reset ? Math.min(1.0, 1.0 / Math.max(1e-300, norm(g))) : 1.0;
         LineSearch.Point best = search.search(a -> {
             evals[0]++;
-            ValueAndGrads vg = f.evaluate(Params.unflatten(axpy(a, dir, x), params));
-            double[] ga = Params.flatten(vg.grads());
+            ValueAndGrads vg = f.evaluate(Ravel.unflatten(axpy(a, dir, x), params));
+            double[] ga = Ravel.flatten(vg.grads());
             return new LineSearch.Point(a, vg.value().item(), ga, dot(ga, dir));
         }, start, alpha0);
         int total = state.evaluations() + evals[0];
         if (best.alpha() == 0) {
-            return new Optimizer.Update<>(params, new State(state.iteration() + 1, state.value(), g, List.of(),
+            return new Step(params, new State(state.iteration() + 1, state.value(), g, List.of(),
                     List.of(), total, true));
         }
         double[] xNew = axpy(best.alpha(), p, x);
@@ -84,17 +87,16 @@ public final class Lbfgs {
                 ys.remove(0);
             }
         }
-        return new Optimizer.Update<>(Params.unflatten(xNew, params), new State(state.iteration() + 1,
+        return new Step(Ravel.unflatten(xNew, params), new State(state.iteration() + 1,
                 best.value(), best.grad(), List.copyOf(ss), List.copyOf(ys), total, false));
     }
 
-    /** Steps until ‖∇f‖ ≤ {@code gradTol}, {@code maxIterations}, or a stall; returns the last update. */
-    public Optimizer.Update<State> minimize(Objective f, Map<String, Tensor> params, int maxIterations,
-                                            double gradTol) {
+    /** Steps until ‖∇f‖ ≤ {@code gradTol}, {@code maxIterations}, or a stall; returns the last step. */
+    public Step minimize(Objective f, Map<String, Tensor> params, int maxIterations, double gradTol) {
         State st = init(f, params);
-        Optimizer.Update<State> u = new Optimizer.Update<>(params, st);
+        Step u = new Step(params, st);
         while (u.state().iteration() < maxIterations && u.state().gradNorm() > gradTol) {
-            Optimizer.Update<State> next = step(f, u.params(), u.state());
+            Step next = step(f, u.params(), u.state());
             if (next.state().stalled() && u.state().s().isEmpty()) return next; // steepest descent failed too
             u = next;
         }

@@ -1,4 +1,4 @@
-package dev.cotangent.nn.estimate;
+package dev.cotangent.estimate;
 
 import dev.cotangent.Tensor;
 import java.util.Map;

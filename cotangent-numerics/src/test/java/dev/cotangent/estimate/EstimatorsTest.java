@@ -1,4 +1,4 @@
-package dev.cotangent.nn;
+package dev.cotangent.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,29 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
-import dev.cotangent.nn.estimate.CountingLoss;
-import dev.cotangent.nn.estimate.FiniteDifference;
-import dev.cotangent.nn.estimate.TwoPoint;
-import dev.cotangent.nn.optim.Descent;
-import dev.cotangent.nn.optim.GradientDescent;
+import dev.cotangent.optim.Ravel;
+import dev.cotangent.optim.Trees;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Gradient estimators from values only: accuracy, evaluation counts, unbiasedness, and descent on them. */
+/** Gradient estimators from values only: accuracy, evaluation counts, unbiasedness (descent on them: nn's OptimizersTest). */
 class EstimatorsTest {
     // f(u, v) = Σ sin(u_i) + v₀² v₁, gradient (cos u, 2 v₀ v₁, v₀²): known in closed form.
     static final Function<Map<String, Tensor>, Tensor> F = p -> p.get("u").sin().sum()
             .add(dev.cotangent.Ops.slice(p.get("v"), 0, 0, 1).square()
                     .mul(dev.cotangent.Ops.slice(p.get("v"), 0, 1, 2)).sum());
-    static final Map<String, Tensor> AT = Params.of("u", Tensor.of(0.3, -1.2, 2.0), "v", Tensor.of(0.7, -0.4));
+    static final Map<String, Tensor> AT = Trees.of("u", Tensor.of(0.3, -1.2, 2.0), "v", Tensor.of(0.7, -0.4));
     static final double[] GRAD = {Math.cos(0.3), Math.cos(-1.2), Math.cos(2.0), 2 * 0.7 * -0.4, 0.49};
 
     @Test
     void forwardDifferencesCostDPlusOneAndAreFirstOrder() {
         CountingLoss f = new CountingLoss(F);
-        double[] g = Params.flatten(FiniteDifference.gradient(f, AT, 1e-7, FiniteDifference.Scheme.FORWARD));
+        double[] g = Ravel.flatten(FiniteDifference.gradient(f, AT, 1e-7, FiniteDifference.Scheme.FORWARD));
         assertEquals(5 + 1, f.count());
         assertArrayEquals(GRAD, g, 1e-6);
     }
@@ -36,7 +33,7 @@ class EstimatorsTest {
     @Test
     void centralDifferencesCostTwoDAndAreSecondOrder() {
         CountingLoss f = new CountingLoss(F);
-        double[] g = Params.flatten(FiniteDifference.gradient(f, AT, 1e-5, FiniteDifference.Scheme.CENTRAL));
+        double[] g = Ravel.flatten(FiniteDifference.gradient(f, AT, 1e-5, FiniteDifference.Scheme.CENTRAL));
         assertEquals(2 * 5, f.count());
         assertArrayEquals(GRAD, g, 1e-9);
         // Error orders: halving ε halves the forward error and quarters the central one.
@@ -49,7 +46,7 @@ class EstimatorsTest {
     }
 
     private static double error(FiniteDifference.Scheme s, double eps) {
-        double[] g = Params.flatten(FiniteDifference.gradient(F, AT, eps, s));
+        double[] g = Ravel.flatten(FiniteDifference.gradient(F, AT, eps, s));
         double e = 0;
         for (int i = 0; i < g.length; i++) e += (g[i] - GRAD[i]) * (g[i] - GRAD[i]);
         return Math.sqrt(e);
@@ -83,7 +80,7 @@ class EstimatorsTest {
         Tensor b = Tensor.of(0.5, -1, 0, 2, 1);
         Function<Map<String, Tensor>, Tensor> f = p -> p.get("w").square().mul(a).sum().mul(0.5)
                 .add(p.get("w").mul(b).sum());
-        Map<String, Tensor> w = Params.of("w", Tensor.of(1, 1, -1, 0.5, 2));
+        Map<String, Tensor> w = Trees.of("w", Tensor.of(1, 1, -1, 0.5, 2));
         double[] g = w.get("w").mul(a).add(b).toArray();
         double gNorm = Math.sqrt(java.util.Arrays.stream(g).map(x -> x * x).sum());
         TwoPoint est = new TwoPoint(f, 1e-3, 17);
@@ -91,7 +88,7 @@ class EstimatorsTest {
         double[] mean = new double[d];
         double sq = 0;
         for (int k = 0; k < n; k++) {
-            double[] gk = Params.flatten(est.evaluate(w).grads());
+            double[] gk = Ravel.flatten(est.evaluate(w).grads());
             double s = 0;
             for (int i = 0; i < d; i++) {
                 mean[i] += gk[i] / n;
@@ -114,19 +111,7 @@ class EstimatorsTest {
         ValueAndGrads a = new TwoPoint(f, 1e-4, 9).evaluate(AT);
         assertEquals(2, f.count());
         ValueAndGrads b = new TwoPoint(F, 1e-4, 9).evaluate(AT);
-        assertArrayEquals(Params.flatten(a.grads()), Params.flatten(b.grads()), 0.0);
+        assertArrayEquals(Ravel.flatten(a.grads()), Ravel.flatten(b.grads()), 0.0);
         assertEquals(F.apply(AT).item(), a.value().item(), 1e-7); // mean of the two evaluations: L(w) + O(ε²)
-    }
-
-    @Test
-    void zeroOrderDescentConvergesOnAQuadratic() {
-        Tensor a = Tensor.of(1, 2, 3);
-        Function<Map<String, Tensor>, Tensor> f = p -> p.get("w").sub(1).square().mul(a).sum().mul(0.5);
-        Map<String, Tensor> start = Params.of("w", Tensor.of(0, 0, 0));
-        var fd = Descent.run(FiniteDifference.objective(f, 1e-5, FiniteDifference.Scheme.CENTRAL),
-                new GradientDescent(1.0 / 3), start, 200, null);
-        assertArrayEquals(new double[] {1, 1, 1}, Params.flatten(fd), 1e-8);
-        var tp = Descent.run(new TwoPoint(f, 1e-5, 4), new GradientDescent(1.0 / 9), start, 3000, null);
-        assertArrayEquals(new double[] {1, 1, 1}, Params.flatten(tp), 1e-6);
     }
 }

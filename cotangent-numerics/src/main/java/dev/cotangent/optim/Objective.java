@@ -1,4 +1,4 @@
-package dev.cotangent.nn.optim;
+package dev.cotangent.optim;
 
 import dev.cotangent.AD;
 import dev.cotangent.Tensor;
@@ -8,8 +8,9 @@ import java.util.function.Function;
 
 /**
  * A loss with a way to get its gradient: parameters to (value, gradient tree). {@link #autodiff} uses reverse
- * mode; the estimators of {@code dev.cotangent.nn.estimate} give gradient-free objectives of the same type, so
- * any {@link Optimizer} runs on either.
+ * mode; the estimators of {@code dev.cotangent.estimate} give gradient-free objectives of the same type, so
+ * any method that takes an objective ({@link Lbfgs}, cotangent-nn's {@code Descent} with a training optimiser)
+ * runs on either.
  */
 @FunctionalInterface
 public interface Objective {

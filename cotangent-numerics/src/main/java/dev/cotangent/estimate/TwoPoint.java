@@ -1,9 +1,9 @@
-package dev.cotangent.nn.estimate;
+package dev.cotangent.estimate;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
-import dev.cotangent.nn.Params;
-import dev.cotangent.nn.optim.Objective;
+import dev.cotangent.optim.Objective;
+import dev.cotangent.optim.Ravel;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -37,7 +37,7 @@ public final class TwoPoint implements Objective {
     /** One estimate with a direction drawn from {@code rng}. */
     public static ValueAndGrads estimate(Function<Map<String, Tensor>, Tensor> loss, Map<String, Tensor> params,
                                          double eps, SplittableRandom rng) {
-        double[] w = Params.flatten(params);
+        double[] w = Ravel.flatten(params);
         int d = w.length;
         double[] v = sphere(d, rng);
         double[] plus = new double[d];
@@ -51,7 +51,7 @@ public final class TwoPoint implements Objective {
         double c = d * (fp - fm) / (2 * eps);
         double[] g = new double[d];
         for (int i = 0; i < d; i++) g[i] = c * v[i];
-        return new ValueAndGrads(Tensor.scalar(0.5 * (fp + fm)), Params.unflatten(g, params));
+        return new ValueAndGrads(Tensor.scalar(0.5 * (fp + fm)), Ravel.unflatten(g, params));
     }
 
     /** A point uniform on the unit sphere of R^d: a standard normal vector, normalised. */

@@ -1,9 +1,9 @@
-package dev.cotangent.nn.estimate;
+package dev.cotangent.estimate;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
-import dev.cotangent.nn.Params;
-import dev.cotangent.nn.optim.Objective;
+import dev.cotangent.optim.Objective;
+import dev.cotangent.optim.Ravel;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -36,7 +36,7 @@ public final class FiniteDifference {
     private static ValueAndGrads estimate(Function<Map<String, Tensor>, Tensor> loss, Map<String, Tensor> params,
                                           double eps, Scheme scheme) {
         if (!(eps > 0)) throw new IllegalArgumentException("FiniteDifference: eps " + eps + " must be > 0");
-        double[] w = Params.flatten(params);
+        double[] w = Ravel.flatten(params);
         double[] g = new double[w.length];
         double sum = 0;
         double f0 = scheme == Scheme.FORWARD ? value(loss, w, params) : Double.NaN;
@@ -55,10 +55,10 @@ public final class FiniteDifference {
             w[i] = wi;
         }
         double v = scheme == Scheme.FORWARD ? f0 : sum / (2.0 * Math.max(1, w.length));
-        return new ValueAndGrads(Tensor.scalar(v), Params.unflatten(g, params));
+        return new ValueAndGrads(Tensor.scalar(v), Ravel.unflatten(g, params));
     }
 
     static double value(Function<Map<String, Tensor>, Tensor> loss, double[] w, Map<String, Tensor> template) {
-        return loss.apply(Params.unflatten(w, template)).item();
+        return loss.apply(Ravel.unflatten(w, template)).item();
     }
 }

@@ -1,11 +1,10 @@
-package dev.cotangent.nn;
+package dev.cotangent.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cotangent.Tensor;
-import dev.cotangent.nn.estimate.Hutchinson;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 

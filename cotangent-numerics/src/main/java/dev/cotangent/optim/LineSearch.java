@@ -1,4 +1,4 @@
-package dev.cotangent.nn.optim;
+package dev.cotangent.optim;
 
 import java.util.function.DoubleFunction;
 

@@ -1,4 +1,4 @@
-package dev.cotangent.nn.optim;
+package dev.cotangent.optim;
 
 /**
  * Small dense solves for Newton steps: Cholesky for symmetric positive definite systems, Gaussian elimination

@@ -1,8 +1,8 @@
-package dev.cotangent.nn.optim;
+package dev.cotangent.optim;
 
 import dev.cotangent.AD;
 import dev.cotangent.Tensor;
-import dev.cotangent.nn.Params;
+import dev.cotangent.optim.Ravel;
 import dev.cotangent.tensor.NDArray;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,9 +60,9 @@ public final class Newton {
 
     /** A full Newton step on a parameter tree, seen as one flat vector. */
     public static Map<String, Tensor> step(Function<Map<String, Tensor>, Tensor> f, Map<String, Tensor> params) {
-        Tensor x = Tensor.of(Params.flatten(params));
-        Tensor next = step(flat -> f.apply(Params.unflatten(flat, params)), x);
-        return Params.unflatten(next.toArray(), params);
+        Tensor x = Tensor.of(Ravel.flatten(params));
+        Tensor next = step(flat -> f.apply(Ravel.unflatten(flat, params)), x);
+        return Ravel.unflatten(next.toArray(), params);
     }
 
     private static Tensor move(Tensor x, double[] d, double a) {
