@@ -33,7 +33,7 @@ class ReadmeExampleTest {
         Dataset.Split split = Digits.load().scaled(1.0 / 16).split(0.2, 2024);
         Dataset.Split tv = split.train().split(0.1, 1);
         var result = Trainer.fit(model, params, Adam.adam(1e-3), tv.train(), tv.test(),
-                new Trainer.Config(2, 32, 7, 10, 1e-4, Progress.Mode.AUTO), out);
+                new Trainer.Config(2, 32, 7, 10, 1e-4), Progress.listener(Progress.Mode.AUTO, out));
         double acc = Losses.accuracy(model.apply(result.params(), split.test().features()), split.test().labels());
         assertTrue(acc > 0.8, "accuracy " + acc);
         ParamsFile.save(result.params(), dir.resolve("mlp.params"));

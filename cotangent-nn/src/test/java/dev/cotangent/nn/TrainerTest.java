@@ -25,7 +25,7 @@ class TrainerTest {
     static Trainer.Result train(int epochs, int patience, dev.cotangent.nn.optim.Optimizer<?> opt, PrintStream log) {
         Dataset.Split s = DATA.split(0.25, 3);
         return Trainer.fit(MODEL, MODEL.init(1), opt, s.train(), s.test(),
-                new Trainer.Config(epochs, 16, 5, patience, 1e-4, Progress.Mode.LINES), log);
+                new Trainer.Config(epochs, 16, 5, patience, 1e-4), Progress.listener(Progress.Mode.LINES, log));
     }
 
     @Test
@@ -59,7 +59,7 @@ class TrainerTest {
         assertEquals(Progress.Mode.LINES, Progress.resolve(Progress.Mode.AUTO, log));
         Dataset.Split s = DATA.split(0.25, 3);
         Trainer.fit(MODEL, MODEL.init(1), new GradientDescent(0.1), s.train(), s.test(),
-                new Trainer.Config(3, 16, 5, 0, 0, Progress.Mode.AUTO), log);
+                new Trainer.Config(3, 16, 5, 0, 0), Progress.listener(Progress.Mode.AUTO, log));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(3, out.lines().count(), out);
         assertTrue(!out.contains("\r"), "carriage returns mean a progress bar: " + out);

@@ -1,7 +1,7 @@
 package dev.cotangent.nn.demo;
 
-import dev.cotangent.Tensor;
 import dev.cotangent.Config;
+import dev.cotangent.Tensor;
 import dev.cotangent.nn.Losses;
 import dev.cotangent.nn.Module;
 import dev.cotangent.nn.Params;
@@ -41,7 +41,8 @@ final class DigitsDemo {
         log.printf("%s: %d train / %d validation / %d test examples, %d parameters, BLAS threads %s%n", name,
                 tv.train().size(), tv.test().size(), split.test().size(), Params.count(params), threads());
         long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.fit(model, params, opt, tv.train(), tv.test(), cfg, log);
+        Trainer.Result r = Trainer.fit(model, params, opt, tv.train(), tv.test(), cfg,
+                Progress.listener(Progress.Mode.AUTO, log));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Tensor logits = model.apply(r.params(), split.test().features());
         double acc = Losses.accuracy(logits, split.test().labels());
@@ -75,6 +76,6 @@ final class DigitsDemo {
     }
 
     static Trainer.Config config(int epochs, int batch, int patience, double l2, boolean quick) {
-        return new Trainer.Config(quick ? Math.min(epochs, 3) : epochs, batch, 7, patience, l2, Progress.Mode.AUTO);
+        return new Trainer.Config(quick ? Math.min(epochs, 3) : epochs, batch, 7, patience, l2);
     }
 }

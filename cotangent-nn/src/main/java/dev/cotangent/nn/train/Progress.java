@@ -8,11 +8,12 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Training progress on the console. On a terminal: a live progress bar (me.tongfei.progressbar) counting
- * examples, with throughput and the latest loss as its message. Elsewhere (CI logs, pipes, tests): no bar, which
- * would otherwise print a line per refresh, just one line per epoch; or nothing at all.
+ * Training progress on the console, as a {@link TrainingListener}. On a terminal: a live progress bar
+ * (me.tongfei.progressbar) counting examples, with throughput and the latest loss as its message. Elsewhere (CI
+ * logs, pipes, tests): no bar, which would otherwise print a line per refresh, just one line per epoch; or
+ * nothing at all.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements TrainingListener {
     /** How to report. */
     public enum Mode {
         /** A bar when stdout is a terminal ({@code System.console() != null}) and we print to it; else LINES. */
@@ -25,31 +26,22 @@ public final class Progress implements AutoCloseable {
         SILENT
     }
 
-    private final ProgressBar bar;
+    private final String task;
     private final PrintStream log;
-    private final Mode mode;
+    private ProgressBar bar;
 
-    private Progress(Mode mode, ProgressBar bar, PrintStream log) {
-        this.mode = mode;
-        this.bar = bar;
+    private Progress(String task, PrintStream log) {
+        this.task = task;
         this.log = log;
     }
 
-    /** Starts reporting a task of {@code total} examples to {@code log}. */
-    public static Progress start(Mode mode, String task, long total, PrintStream log) {
-        Mode m = resolve(mode, log);
-        if (m != Mode.BAR) return new Progress(m, null, log);
-        ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" ex", 1)
-                .showSpeed()
-                .setSpeedUnit(ChronoUnit.SECONDS)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(log))
-                .build();
-        return new Progress(m, bar, log);
+    /** A listener that reports a training run to {@code log} in {@code mode} (AUTO resolved here). */
+    public static TrainingListener listener(Mode mode, PrintStream log) {
+        return switch (resolve(mode, log)) {
+            case BAR -> new Progress("train", log);
+            case LINES -> TrainingListener.lines(log);
+            default -> TrainingListener.SILENT;
+        };
     }
 
     /** The mode AUTO stands for here: BAR on an interactive terminal, LINES otherwise. */
@@ -58,29 +50,40 @@ public final class Progress implements AutoCloseable {
         return System.console() != null && log == System.out ? Mode.BAR : Mode.LINES;
     }
 
-    /** {@code examples} more done; {@code message} (short: the current loss) shown on the bar. */
-    public void advance(long examples, String message) {
-        if (bar != null) {
-            bar.stepBy(examples);
-            bar.setExtraMessage(" " + message);
-        }
+    @Override
+    public void start(long totalExamples) {
+        bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(totalExamples)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" ex", 1)
+                .showSpeed()
+                .setSpeedUnit(ChronoUnit.SECONDS)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(log))
+                .build();
     }
 
-    /**
-     * The end of an epoch: {@code brief} goes on the bar; {@code line}, the full summary, is printed on a line
-     * of its own in LINES mode.
-     */
-    public void epoch(String brief, String line) {
-        if (bar != null) bar.setExtraMessage(" " + brief);
-        else if (mode == Mode.LINES) log.println(line);
+    /** {@code examples} more done; the epoch and the batch's loss shown on the bar. */
+    @Override
+    public void step(int epoch, int examples, double loss) {
+        bar.stepBy(examples);
+        bar.setExtraMessage(String.format(" ep %d loss %.4f", epoch, loss));
+    }
+
+    /** The end of an epoch: its {@link Epoch#brief()} goes on the bar. */
+    @Override
+    public void epoch(Epoch epoch, History soFar) {
+        bar.setExtraMessage(" " + epoch.brief());
     }
 
     /** Ends the bar at 100% even if training stopped early. */
     @Override
-    public void close() {
+    public void end() {
         if (bar != null) {
             bar.maxHint(bar.getCurrent());
             bar.close();
+            bar = null;
         }
     }
 }
