@@ -1,5 +1,6 @@
-package dev.cotangent.nn.data;
+package dev.cotangent.examples.data;
 
+import dev.cotangent.nn.data.Dataset;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import java.io.BufferedReader;
@@ -16,14 +17,14 @@ import java.util.List;
 
 /**
  * The handwritten digits: 8×8 images as rows of 64 pixel counts (integers 0–16, row-major) followed by the
- * label 0–9, comma-separated, no header. The module ships 1,797 such rows, the test set of the UCI Machine
- * Learning Repository's "Optical Recognition of Handwritten Digits" (E. Alpaydin, C. Kaynak, 1998), licensed
- * CC BY 4.0.
+ * label 0–9, comma-separated, no header. The examples module ships 1,797 such rows, the test set of the UCI
+ * Machine Learning Repository's "Optical Recognition of Handwritten Digits" (E. Alpaydin, C. Kaynak, 1998),
+ * licensed CC BY 4.0.
  */
 public final class Digits {
     public static final int PIXELS = 64;
     public static final int CLASSES = 10;
-    static final String RESOURCE = "/dev/cotangent/nn/digits.csv";
+    static final String RESOURCE = "/dev/cotangent/examples/data/digits.csv";
 
     private Digits() {}
 

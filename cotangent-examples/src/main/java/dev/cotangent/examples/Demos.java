@@ -1,12 +1,12 @@
-package dev.cotangent.nn;
+package dev.cotangent.examples;
 
 import dev.cotangent.Config;
-import dev.cotangent.nn.demo.MdsDemo;
-import dev.cotangent.nn.demo.MlpDemo;
-import dev.cotangent.nn.demo.NewtonDemo;
-import dev.cotangent.nn.demo.ResNetDemo;
-import dev.cotangent.nn.demo.RnnDemo;
-import dev.cotangent.nn.demo.ZeroOrderDemo;
+import dev.cotangent.examples.demo.MdsDemo;
+import dev.cotangent.examples.demo.MlpDemo;
+import dev.cotangent.examples.demo.NewtonDemo;
+import dev.cotangent.examples.demo.ResNetDemo;
+import dev.cotangent.examples.demo.RnnDemo;
+import dev.cotangent.examples.demo.ZeroOrderDemo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demos of the nn module, by name, for the command line ({@code cotangent demo NAME --out DIR}): each
- * prints its progress to a log, writes PNG plots into a directory and returns a one-paragraph summary.
+ * The demos, by name, for the command line ({@code cotangent demo NAME --out DIR}): each prints its progress to a
+ * log, writes PNG plots into a directory and returns a one-paragraph summary.
  */
 public final class Demos {
     /** The demo names, in a sensible order. */
@@ -50,7 +50,7 @@ public final class Demos {
     }
 
     /**
-     * {@code java -cp ... dev.cotangent.nn.Demos NAME|all [OUT_DIR] [--quick] [--threads N]}; OUT_DIR defaults
+     * {@code java -cp ... dev.cotangent.examples.Demos NAME|all [OUT_DIR] [--quick] [--threads N]}; OUT_DIR defaults
      * to {@code demo-out}.
      */
     public static void main(String[] args) {

@@ -1,4 +1,4 @@
-package dev.cotangent.nn;
+package dev.cotangent.examples;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,12 +1,12 @@
-package dev.cotangent.nn;
+package dev.cotangent.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cotangent.nn.data.CsvFormatException;
+import dev.cotangent.examples.data.CsvFormatException;
+import dev.cotangent.examples.data.Digits;
 import dev.cotangent.nn.data.Dataset;
-import dev.cotangent.nn.data.Digits;
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Collections;

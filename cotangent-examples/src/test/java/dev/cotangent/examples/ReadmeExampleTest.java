@@ -1,4 +1,4 @@
-package dev.cotangent.nn;
+package dev.cotangent.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cotangent.AD;
 import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
+import dev.cotangent.examples.data.Digits;
+import dev.cotangent.examples.report.Progress;
+import dev.cotangent.nn.Activation;
+import dev.cotangent.nn.Losses;
+import dev.cotangent.nn.MLP;
+import dev.cotangent.nn.ParamsFile;
 import dev.cotangent.nn.data.Dataset;
-import dev.cotangent.nn.data.Digits;
 import dev.cotangent.nn.optim.Adam;
 import dev.cotangent.nn.optim.Optimizer;
 import dev.cotangent.nn.optim.Schedule;
-import dev.cotangent.nn.train.Progress;
 import dev.cotangent.nn.train.Trainer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.cotangent.nn.demo;
+package dev.cotangent.examples.demo;
 
 import dev.cotangent.nn.Activation;
 import dev.cotangent.nn.ResNet;

@@ -1,13 +1,13 @@
-package dev.cotangent.nn.demo;
+package dev.cotangent.examples.demo;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.estimate.CountingLoss;
 import dev.cotangent.estimate.FiniteDifference;
 import dev.cotangent.estimate.TwoPoint;
+import dev.cotangent.examples.report.Plots;
 import dev.cotangent.nn.Params;
 import dev.cotangent.nn.optim.Descent;
 import dev.cotangent.nn.optim.GradientDescent;
-import dev.cotangent.nn.train.Plots;
 import dev.cotangent.optim.Objective;
 import dev.cotangent.tensor.NDArray;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
-package dev.cotangent.nn.demo;
+package dev.cotangent.examples.demo;
 
 import dev.cotangent.Tensor;
+import dev.cotangent.examples.report.Plots;
 import dev.cotangent.nn.Params;
-import dev.cotangent.nn.train.Plots;
 import dev.cotangent.optim.Lbfgs;
 import dev.cotangent.optim.Objective;
 import dev.cotangent.tensor.NDArray;

@@ -1,9 +1,9 @@
-package dev.cotangent.nn.demo;
+package dev.cotangent.examples.demo;
 
 import dev.cotangent.AD;
 import dev.cotangent.Tensor;
+import dev.cotangent.examples.report.Plots;
 import dev.cotangent.nn.Losses;
-import dev.cotangent.nn.train.Plots;
 import dev.cotangent.optim.Newton;
 import dev.cotangent.tensor.NDArray;
 import java.io.PrintStream;

@@ -1,5 +1,8 @@
-package dev.cotangent.nn.train;
+package dev.cotangent.examples.report;
 
+import dev.cotangent.nn.train.Epoch;
+import dev.cotangent.nn.train.History;
+import dev.cotangent.nn.train.TrainingListener;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

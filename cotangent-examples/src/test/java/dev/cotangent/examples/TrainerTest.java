@@ -1,15 +1,18 @@
-package dev.cotangent.nn;
+package dev.cotangent.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cotangent.Tensor;
+import dev.cotangent.examples.data.Digits;
+import dev.cotangent.examples.report.Progress;
+import dev.cotangent.nn.Activation;
+import dev.cotangent.nn.MLP;
+import dev.cotangent.nn.Params;
 import dev.cotangent.nn.data.Dataset;
-import dev.cotangent.nn.data.Digits;
 import dev.cotangent.nn.optim.Adam;
 import dev.cotangent.nn.optim.GradientDescent;
-import dev.cotangent.nn.train.Progress;
 import dev.cotangent.nn.train.Trainer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The training loop: learning, seeded reproducibility, early stopping, and quiet output off a terminal. */
+/**
+ * The training loop on the digits: learning, seeded reproducibility, early stopping, and quiet output off a
+ * terminal through the progress listener (nn's TrainingListenerTest covers the loop on synthetic data).
+ */
 class TrainerTest {
     static final Dataset DATA = Digits.load().scaled(1.0 / 16).head(200);
     static final MLP MODEL = new MLP(new int[] {64, 16, 10}, Activation.TANH, Activation.IDENTITY);

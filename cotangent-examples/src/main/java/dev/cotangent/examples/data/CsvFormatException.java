@@ -1,4 +1,4 @@
-package dev.cotangent.nn.data;
+package dev.cotangent.examples.data;
 
 /** A malformed row of a data file: says which file, which row (1-based) and what was wrong. */
 public final class CsvFormatException extends IllegalArgumentException {

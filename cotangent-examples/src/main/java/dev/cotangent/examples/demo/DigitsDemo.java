@@ -1,15 +1,15 @@
-package dev.cotangent.nn.demo;
+package dev.cotangent.examples.demo;
 
 import dev.cotangent.Config;
 import dev.cotangent.Tensor;
+import dev.cotangent.examples.data.Digits;
+import dev.cotangent.examples.report.Plots;
+import dev.cotangent.examples.report.Progress;
 import dev.cotangent.nn.Losses;
 import dev.cotangent.nn.Module;
 import dev.cotangent.nn.Params;
 import dev.cotangent.nn.data.Dataset;
-import dev.cotangent.nn.data.Digits;
 import dev.cotangent.nn.optim.Optimizer;
-import dev.cotangent.nn.train.Plots;
-import dev.cotangent.nn.train.Progress;
 import dev.cotangent.nn.train.Trainer;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.cotangent.nn.train;
+package dev.cotangent.examples.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
