@@ -1,7 +1,7 @@
 package dev.cotangent.cli;
 
 import dev.cotangent.Config;
-import dev.cotangent.nn.Demos;
+import dev.cotangent.examples.Demos;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cotangent demo}: the learning demos of cotangent-nn, each printing a summary and writing PNG plots. */
+/** {@code cotangent demo}: the learning demos of cotangent-examples, each printing a summary and writing PNG plots. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Runs a learning demo of cotangent-nn (summary + PNG plots).",
+        header = "Runs a learning demo (summary + PNG plots).",
         description = {"Runs a learning demo: prints a short summary and writes its plots (PNG) to --out.",
             "  mlp         MLP on the 8x8 UCI digits; reports the held-out accuracy",
             "  resnet      residual network on the digits",

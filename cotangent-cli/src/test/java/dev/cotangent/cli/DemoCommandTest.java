@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cotangent demo}: runs a demo of cotangent-nn through the command line and writes its plots. */
+/** {@code cotangent demo}: runs a demo of cotangent-examples through the command line and writes its plots. */
 class DemoCommandTest {
 
     @Test

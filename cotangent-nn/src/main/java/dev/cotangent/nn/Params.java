@@ -1,7 +1,7 @@
 package dev.cotangent.nn;
 
-import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
+import dev.cotangent.optim.Ravel;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import java.util.Collections;
@@ -66,9 +66,7 @@ public final class Params {
 
     /** The number of scalar parameters. */
     public static int count(Map<String, Tensor> params) {
-        int n = 0;
-        for (Tensor t : params.values()) n += t.size();
-        return n;
+        return Ravel.count(params);
     }
 
     /** A one-line-per-tensor table: name, shape, size; then the total. */
@@ -145,34 +143,14 @@ public final class Params {
 
     // ------------------------------------------------------------------ one flat vector
 
-    /** All numbers in one vector, tensors in iteration order, each row-major. */
+    /** All numbers in one vector, tensors in iteration order, each row-major (cotangent-numerics' {@link Ravel}). */
     public static double[] flatten(Map<String, Tensor> params) {
-        double[] flat = new double[count(params)];
-        int o = 0;
-        for (Tensor t : params.values()) {
-            double[] d = t.value().unsafeData();
-            System.arraycopy(d, 0, flat, o, d.length);
-            o += d.length;
-        }
-        return flat;
+        return Ravel.flatten(params);
     }
 
     /** The inverse of {@link #flatten}: {@code flat} cut into the names and shapes of {@code template}. */
     public static Map<String, Tensor> unflatten(double[] flat, Map<String, Tensor> template) {
-        if (flat.length != count(template)) {
-            throw new IllegalArgumentException("unflatten: " + flat.length + " numbers for a tree of "
-                    + count(template) + " parameters");
-        }
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        int o = 0;
-        for (Map.Entry<String, Tensor> e : template.entrySet()) {
-            Shape s = e.getValue().dims();
-            double[] d = new double[s.size()];
-            System.arraycopy(flat, o, d, 0, d.length);
-            o += d.length;
-            m.put(e.getKey(), Tensor.from(NDArray.wrap(s, d)));
-        }
-        return m;
+        return Ravel.unflatten(flat, template);
     }
 
     /**
@@ -181,19 +159,7 @@ public final class Params {
      * of one vector, e.g. for {@link dev.cotangent.AD#hessian} or {@link dev.cotangent.AD#hvp}.
      */
     public static Map<String, Tensor> unflatten(Tensor flat, Map<String, Tensor> template) {
-        if (flat.rank() != 1 || flat.size() != count(template)) {
-            throw new IllegalArgumentException("unflatten: a tensor of shape " + flat.dims() + " for a tree of "
-                    + count(template) + " parameters; give a 1-d tensor of that length");
-        }
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        int o = 0;
-        for (Map.Entry<String, Tensor> e : template.entrySet()) {
-            int n = e.getValue().size();
-            Tensor piece = template.size() == 1 ? flat : Ops.slice(flat, 0, o, o + n);
-            m.put(e.getKey(), Ops.reshape(piece, e.getValue().shape()));
-            o += n;
-        }
-        return m;
+        return Ravel.unflatten(flat, template);
     }
 
     /** Throws unless {@code a} and {@code b} have the same names with the same shapes. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cotangent.AD;
 import dev.cotangent.Tensor;
-import dev.cotangent.nn.estimate.FiniteDifference;
+import dev.cotangent.estimate.FiniteDifference;
 import java.util.Map;
 import java.util.function.Function;
 

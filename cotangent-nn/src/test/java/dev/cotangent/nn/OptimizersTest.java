@@ -2,29 +2,25 @@ package dev.cotangent.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cotangent.Tensor;
+import dev.cotangent.estimate.FiniteDifference;
+import dev.cotangent.estimate.TwoPoint;
 import dev.cotangent.nn.optim.Adam;
-import dev.cotangent.nn.optim.ConjugateGradient;
 import dev.cotangent.nn.optim.Descent;
 import dev.cotangent.nn.optim.GradientDescent;
-import dev.cotangent.nn.optim.Lbfgs;
-import dev.cotangent.nn.optim.LineSearch;
-import dev.cotangent.nn.optim.LinearSolve;
 import dev.cotangent.nn.optim.Momentum;
-import dev.cotangent.nn.optim.Newton;
-import dev.cotangent.nn.optim.Objective;
 import dev.cotangent.nn.optim.Optimizer;
 import dev.cotangent.nn.optim.Schedule;
+import dev.cotangent.optim.Objective;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every optimiser on the quadratic f(θ) = ½ (θ − c)ᵀ A (θ − c) over a two-tensor tree, whose minimiser c is
- * known; L-BFGS also on Rosenbrock's function (minimiser (1, 1)).
+ * Every training optimiser on the quadratic f(θ) = ½ (θ − c)ᵀ A (θ − c) over a two-tensor tree, whose minimiser
+ * c is known, and gradient descent on estimated gradients (L-BFGS, Newton and the solvers: cotangent-numerics'
+ * OptimizersTest).
  */
 class OptimizersTest {
     // A = diag(1, 4, 9) on "a" (2 entries) and "b" (1 entry); minimiser c.
@@ -122,93 +118,14 @@ class OptimizersTest {
     }
 
     @Test
-    void lbfgsWithStrongWolfeSolvesTheQuadratic() {
-        var u = new Lbfgs().minimize(Objective.autodiff(QUADRATIC), start(), 50, 1e-12);
-        assertAtMinimiser(u.params(), 1e-10);
-        assertTrue(u.state().iteration() <= 15, "iterations " + u.state().iteration()); // GD needs ~200
-    }
-
-    @Test
-    void lbfgsWithArmijoSolvesTheQuadratic() {
-        var u = new Lbfgs(5, LineSearch.armijo()).minimize(Objective.autodiff(QUADRATIC), start(), 100, 1e-12);
-        assertAtMinimiser(u.params(), 1e-10);
-    }
-
-    @Test
-    void lbfgsSolvesRosenbrock() {
-        Function<Map<String, Tensor>, Tensor> rosen = p -> {
-            Tensor x = dev.cotangent.Ops.slice(p.get("z"), 0, 0, 1);
-            Tensor y = dev.cotangent.Ops.slice(p.get("z"), 0, 1, 2);
-            return Tensor.scalar(1).sub(x).square().add(y.sub(x.square()).square().mul(100)).sum();
-        };
-        var u = new Lbfgs().minimize(Objective.autodiff(rosen), Params.of("z", Tensor.of(-1.2, 1.0)), 200, 1e-10);
-        assertArrayEquals(new double[] {1, 1}, Params.flatten(u.params()), 1e-8);
-        assertFalse(u.state().stalled());
-    }
-
-    @Test
-    void strongWolfeAcceptedPointsSatisfyBothConditions() {
-        // φ(α) = (α − 3)² − 9 along p = 1 from x = 0: φ(0) = 0, φ'(0) = −6.
-        LineSearch ls = LineSearch.strongWolfe(1e-4, 0.1, 30);
-        LineSearch.Point start = new LineSearch.Point(0, 0, new double[] {-6}, -6);
-        LineSearch.Point p = ls.search(a -> new LineSearch.Point(a, (a - 3) * (a - 3) - 9,
-                new double[] {2 * (a - 3)}, 2 * (a - 3)), start, 1.0);
-        assertTrue(p.value() <= 1e-4 * p.alpha() * -6);
-        assertTrue(Math.abs(p.slope()) <= 0.1 * 6, "slope " + p.slope());
-    }
-
-    @Test
-    void newtonSolvesAQuadraticInOneStep() {
-        Map<String, Tensor> p = Newton.step(QUADRATIC, start());
-        assertAtMinimiser(p, 1e-12);
-        Function<Tensor, Tensor> f = th -> th.sub(C_T).square().mul(DIAG_T).sum().mul(0.5);
-        assertArrayEquals(C, Newton.cgStep(f, Tensor.of(0, 0, 0), 1e-14).toArray(), 1e-12);
-        assertArrayEquals(C, Newton.dampedStep(f, Tensor.of(0, 0, 0)).toArray(), 1e-12);
-    }
-
-    @Test
-    void linearSolvesAgree() {
-        double[] a = {4, 1, 0, 1, 3, 1, 0, 1, 2};
-        double[] b = {1, 2, 3};
-        double[] x = LinearSolve.cholesky(a, b);
-        assertArrayEquals(LinearSolve.gauss(a, b), x, 1e-14);
-        var cg = ConjugateGradient.solve(v -> new double[] {4 * v[0] + v[1], v[0] + 3 * v[1] + v[2], v[1] + 2 * v[2]},
-                b, 1e-14, 10);
-        assertArrayEquals(x, cg.x(), 1e-12);
-        assertTrue(cg.iterations() <= 3);
-        // Indefinite: Cholesky declines, Gauss solves.
-        double[] ind = {0, 1, 1, 0};
-        assertEquals(null, LinearSolve.cholesky(ind, new double[] {1, 2}));
-        assertArrayEquals(new double[] {2, 1}, LinearSolve.solve(ind, new double[] {1, 2}), 1e-15);
-    }
-
-    @Test
-    void newtonCgMatchesTheExactNewtonStepOnAMatrixQuadratic() {
-        // f(x) = ½ xᵀ(MᵀM + I)x − bᵀx with a dense 8×8 M: CG needs several iterations of products through BLAS,
-        // and its minimiser solves (MᵀM + I) x = b; checked through that residual, computed here by hand
-        int d = 8;
-        double[] m = new double[d * d];
-        double[] b = new double[d];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(7); // full rank: CG needs all d iterations
-        for (int i = 0; i < m.length; i++) m[i] = rng.nextDouble(-1, 1);
-        for (int i = 0; i < d; i++) b[i] = rng.nextDouble(-1, 1);
-        Tensor mt = Tensor.of(new int[] {d, d}, m);
-        Tensor bt = Tensor.of(b);
-        Function<Tensor, Tensor> f = x -> {
-            Tensor mx = mt.matmul(x);
-            return mx.mul(mx).sum().add(x.mul(x).sum()).mul(0.5).sub(bt.mul(x).sum());
-        };
-        double[] x = Newton.cgStep(f, Tensor.zeros(d), 1e-14).toArray();
-        double[] exact = Newton.step(f, Tensor.zeros(d)).toArray();
-        assertArrayEquals(exact, x, 1e-9);
-        for (int i = 0; i < d; i++) {
-            double r = x[i] - b[i];
-            for (int j = 0; j < d; j++) {
-                double mtm = 0;
-                for (int k = 0; k < d; k++) mtm += m[k * d + i] * m[k * d + j];
-                r += mtm * x[j];
-            }
-            assertEquals(0.0, r, 1e-9, "residual of row " + i);
-        }
+    void zeroOrderDescentConvergesOnAQuadratic() {
+        Tensor a = Tensor.of(1, 2, 3);
+        Function<Map<String, Tensor>, Tensor> f = p -> p.get("w").sub(1).square().mul(a).sum().mul(0.5);
+        Map<String, Tensor> start = Params.of("w", Tensor.of(0, 0, 0));
+        var fd = Descent.run(FiniteDifference.objective(f, 1e-5, FiniteDifference.Scheme.CENTRAL),
+                new GradientDescent(1.0 / 3), start, 200, null);
+        assertArrayEquals(new double[] {1, 1, 1}, Params.flatten(fd), 1e-8);
+        var tp = Descent.run(new TwoPoint(f, 1e-5, 4), new GradientDescent(1.0 / 9), start, 3000, null);
+        assertArrayEquals(new double[] {1, 1, 1}, Params.flatten(tp), 1e-6);
     }
 }

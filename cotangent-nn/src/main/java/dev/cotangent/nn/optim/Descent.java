@@ -2,6 +2,7 @@ package dev.cotangent.nn.optim;
 
 import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
+import dev.cotangent.optim.Objective;
 import java.util.Map;
 
 /** The plain loop: evaluate the objective, step the optimiser, repeat. */

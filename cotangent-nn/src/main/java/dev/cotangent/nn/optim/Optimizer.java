@@ -1,6 +1,7 @@
 package dev.cotangent.nn.optim;
 
 import dev.cotangent.Tensor;
+import dev.cotangent.optim.Objective;
 import java.util.Map;
 
 /**

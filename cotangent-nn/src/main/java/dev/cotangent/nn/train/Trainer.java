@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
 /**
  * Mini-batch training of a classifier: seeded shuffle each epoch, softmax cross-entropy plus optional L2 on the
  * weights, gradients by {@link AD#valueAndGrad(java.util.function.Function, Map)}, any {@link Optimizer}, and
- * early stopping on the validation loss (the best parameters are returned).
+ * early stopping on the validation loss (the best parameters are returned). What it reports goes to a
+ * {@link TrainingListener}; given a {@link PrintStream} instead, it prints one plain line per epoch and never a
+ * progress bar (the library has no console dependency: cotangent-examples plugs a bar in as a listener).
  */
 public final class Trainer {
     /**
@@ -26,9 +28,8 @@ public final class Trainer {
      * @param seed      seeds the shuffles
      * @param patience  stop after this many epochs without a better validation loss (0: never stop early)
      * @param l2        λ of the (λ/2)‖W‖² penalty on weights (0: none)
-     * @param progress  how to report progress
      */
-    public record Config(int epochs, int batchSize, long seed, int patience, double l2, Progress.Mode progress) {
+    public record Config(int epochs, int batchSize, long seed, int patience, double l2) {
         public Config {
             if (epochs < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("Trainer.Config: epochs " + epochs + " and batch size " + batchSize
@@ -42,9 +43,21 @@ public final class Trainer {
 
     private Trainer() {}
 
-    /** Trains {@code model} from {@code params}; {@code validation} may be null (then no early stopping). */
+    /**
+     * Trains {@code model} from {@code params}, printing one line per epoch ({@link Epoch#line()}) to {@code log};
+     * {@code validation} may be null (then no early stopping).
+     */
     public static <S> Result fit(Module model, Map<String, Tensor> params, Optimizer<S> optimizer, Dataset train,
                                  Dataset validation, Config cfg, PrintStream log) {
+        return fit(model, params, optimizer, train, validation, cfg, TrainingListener.lines(log));
+    }
+
+    /**
+     * Trains {@code model} from {@code params}, telling {@code listener} as it goes; {@code validation} may be null
+     * (then no early stopping).
+     */
+    public static <S> Result fit(Module model, Map<String, Tensor> params, Optimizer<S> optimizer, Dataset train,
+                                 Dataset validation, Config cfg, TrainingListener listener) {
         SplittableRandom rng = new SplittableRandom(cfg.seed());
         S state = optimizer.init(params);
         List<Double> trLoss = new ArrayList<>();
@@ -59,7 +72,8 @@ public final class Trainer {
         long trainNanos = 0;
         long seen = 0;
         int n = train.size();
-        try (Progress progress = Progress.start(cfg.progress(), "train", (long) cfg.epochs() * n, log)) {
+        listener.start((long) cfg.epochs() * n);
+        try {
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 int[] perm = Dataset.permutation(n, rng);
                 double lossSum = 0;
@@ -83,22 +97,19 @@ public final class Trainer {
                     lossSum += loss * y.length;
                     right += Math.round(Losses.accuracy(logits[0], y) * y.length);
                     seen += y.length;
-                    progress.advance(y.length, String.format("ep %d loss %.4f", epoch, loss));
+                    listener.step(epoch, y.length, loss);
                 }
                 long dt = System.nanoTime() - t0;
                 trainNanos += dt;
                 speed.add(n / (dt / 1e9));
                 trLoss.add(lossSum / n);
                 trAcc.add((double) right / n);
-                String line = String.format("epoch %3d/%d  loss %.4f  train acc %.4f", epoch, cfg.epochs(),
-                        lossSum / n, (double) right / n);
                 if (validation != null) {
                     Tensor z = model.apply(params, validation.features());
                     double vl = Losses.softmaxCrossEntropy(z, validation.labels()).item();
                     double va = Losses.accuracy(z, validation.labels());
                     vaLoss.add(vl);
                     vaAcc.add(va);
-                    line += String.format("  val loss %.4f  val acc %.4f", vl, va);
                     if (vl < bestLoss) {
                         bestLoss = vl;
                         best = params;
@@ -110,17 +121,24 @@ public final class Trainer {
                     best = params;
                     bestEpoch = epoch;
                 }
-                String brief = validation == null ? String.format("ep %d loss %.4f", epoch, lossSum / n)
-                        : String.format("ep %d val acc %.4f", epoch, vaAcc.get(vaAcc.size() - 1));
-                progress.epoch(brief, line + String.format("  %.0f ex/s", seen / (trainNanos / 1e9)));
+                int last = trLoss.size() - 1;
+                listener.epoch(new Epoch(epoch, cfg.epochs(), trLoss.get(last), trAcc.get(last), vaLoss.get(last),
+                        vaAcc.get(last), seen / (trainNanos / 1e9)), history(trLoss, trAcc, vaLoss, vaAcc, speed,
+                        bestEpoch, false, trainNanos, seen));
                 if (validation != null && cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience()) {
                     early = epoch < cfg.epochs();
                     break;
                 }
             }
+        } finally {
+            listener.end();
         }
-        History h = new History(List.copyOf(trLoss), List.copyOf(trAcc), List.copyOf(vaLoss), List.copyOf(vaAcc),
+        return new Result(best, history(trLoss, trAcc, vaLoss, vaAcc, speed, bestEpoch, early, trainNanos, seen));
+    }
+
+    private static History history(List<Double> trLoss, List<Double> trAcc, List<Double> vaLoss, List<Double> vaAcc,
+                                   List<Double> speed, int bestEpoch, boolean early, long trainNanos, long seen) {
+        return new History(List.copyOf(trLoss), List.copyOf(trAcc), List.copyOf(vaLoss), List.copyOf(vaAcc),
                 List.copyOf(speed), bestEpoch, early, trainNanos / 1e9, seen);
-        return new Result(best, h);
     }
 }

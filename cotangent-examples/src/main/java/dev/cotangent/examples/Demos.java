@@ -1,0 +1,80 @@
+package dev.cotangent.examples;
+
+import dev.cotangent.Config;
+import dev.cotangent.examples.demo.MdsDemo;
+import dev.cotangent.examples.demo.MlpDemo;
+import dev.cotangent.examples.demo.NewtonDemo;
+import dev.cotangent.examples.demo.ResNetDemo;
+import dev.cotangent.examples.demo.RnnDemo;
+import dev.cotangent.examples.demo.ZeroOrderDemo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The demos, by name, for the command line ({@code cotangent demo NAME --out DIR}): each prints its progress to a
+ * log, writes PNG plots into a directory and returns a one-paragraph summary.
+ */
+public final class Demos {
+    /** The demo names, in a sensible order. */
+    public static final List<String> NAMES = List.of("mlp", "resnet", "rnn", "mds", "zero-order", "newton");
+
+    private Demos() {}
+
+    /** Runs demo {@code name} at full size; returns its summary (also printed to {@code log}). */
+    public static String run(String name, Path outDir, PrintStream log) {
+        return run(name, outDir, log, false);
+    }
+
+    /** As {@link #run(String, Path, PrintStream)}; {@code quick} shrinks the problem to a smoke test. */
+    public static String run(String name, Path outDir, PrintStream log, boolean quick) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + outDir, e);
+        }
+        String summary = switch (name) {
+            case "mlp" -> MlpDemo.run(outDir, log, quick);
+            case "resnet" -> ResNetDemo.run(outDir, log, quick);
+            case "rnn" -> RnnDemo.run(outDir, log, quick);
+            case "mds" -> MdsDemo.run(outDir, log, quick);
+            case "zero-order" -> ZeroOrderDemo.run(outDir, log, quick);
+            case "newton" -> NewtonDemo.run(outDir, log, quick);
+            default -> throw new IllegalArgumentException("unknown demo '" + name + "'; the demos are " + NAMES);
+        };
+        log.println(summary);
+        return summary;
+    }
+
+    /**
+     * {@code java -cp ... dev.cotangent.examples.Demos NAME|all [OUT_DIR] [--quick] [--threads N]}; OUT_DIR defaults
+     * to {@code demo-out}.
+     */
+    public static void main(String[] args) {
+        String name = null;
+        Path out = Path.of("demo-out");
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--threads" -> Config.setBlasThreads(Integer.parseInt(args[++i]));
+                default -> {
+                    if (name == null) name = args[i];
+                    else out = Path.of(args[i]);
+                }
+            }
+        }
+        if (name == null) {
+            System.err.println("usage: Demos NAME|all [OUT_DIR] [--quick] [--threads N]; names: " + NAMES);
+            System.exit(2);
+        }
+        for (String n : name.equals("all") ? NAMES : List.of(name)) {
+            long t0 = System.nanoTime();
+            run(n, out, System.out, quick);
+            System.out.printf("(%s took %.1f s)%n%n", n, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}

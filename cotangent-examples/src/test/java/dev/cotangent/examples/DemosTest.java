@@ -1,0 +1,89 @@
+package dev.cotangent.examples;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every demo runs at reduced size, writes its plots and reports its numbers. */
+class DemosTest {
+    @TempDir
+    Path out;
+
+    String run(String name) {
+        String s = Demos.run(name, out, new PrintStream(new ByteArrayOutputStream()), true);
+        assertTrue(s.startsWith(name), s);
+        return s;
+    }
+
+    void assertPng(String file) throws Exception {
+        Path p = out.resolve(file);
+        assertTrue(Files.exists(p), file + " missing");
+        byte[] head = Files.readAllBytes(p);
+        assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', file + " is not a PNG");
+    }
+
+    /**
+     * The held-out accuracy a digits demo reports, which must show that it learnt: at the reduced size (300 images,
+     * 3 epochs) well above the 10 % of guessing.
+     */
+    static void assertLearnt(String summary) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("held-out accuracy ([0-9.]+)").matcher(summary);
+        assertTrue(m.find(), "no accuracy in: " + summary);
+        double acc = Double.parseDouble(m.group(1));
+        assertTrue(acc >= 0.5, "held-out accuracy " + acc + " after the reduced run: " + summary);
+    }
+
+    @Test
+    void mlp() throws Exception {
+        assertLearnt(run("mlp"));
+        assertPng("mlp-loss.png");
+        assertPng("mlp-accuracy.png");
+    }
+
+    @Test
+    void resnet() throws Exception {
+        assertLearnt(run("resnet"));
+        assertPng("resnet-loss.png");
+    }
+
+    @Test
+    void rnn() throws Exception {
+        assertLearnt(run("rnn"));
+        assertPng("rnn-accuracy.png");
+    }
+
+    @Test
+    void mds() throws Exception {
+        assertTrue(run("mds").contains("PASS"));
+        assertPng("mds-points.png");
+        assertPng("mds-stress.png");
+    }
+
+    @Test
+    void zeroOrder() throws Exception {
+        assertTrue(run("zero-order").contains("two-point rate per step falls"));
+        assertPng("zero-order-rates.png");
+        assertPng("zero-order-d16.png");
+    }
+
+    @Test
+    void newton() throws Exception {
+        String s = run("newton");
+        assertTrue(s.contains("Newton with the exact Hessian reaches"), s);
+        assertTrue(!s.contains("more than"), "gradient descent did not reach the tolerance: " + s);
+        assertPng("newton-errors.png");
+    }
+
+    @Test
+    void unknownNameListsTheDemos() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Demos.run("nope", out, new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("zero-order"));
+    }
+}

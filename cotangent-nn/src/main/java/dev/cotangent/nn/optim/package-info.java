@@ -1,0 +1,9 @@
+/**
+ * Training optimisers: plain functions {@code step(params, grads, state) -> Update(params, state)} on named
+ * parameter trees ({@link dev.cotangent.nn.optim.Optimizer}: gradient descent, momentum and Nesterov, Adam and
+ * AdamW, with learning-rate {@link dev.cotangent.nn.optim.Schedule}s), and {@link dev.cotangent.nn.optim.Descent},
+ * the plain loop that runs one on any {@link dev.cotangent.optim.Objective}. Start with
+ * {@link dev.cotangent.nn.optim.Adam}. The general minimisers (L-BFGS, Newton, line searches) are in
+ * cotangent-numerics' {@code dev.cotangent.optim}.
+ */
+package dev.cotangent.nn.optim;
