@@ -78,6 +78,7 @@ public final class Listing {
             if (note != null) sb.append("    ").append(note);
             if (out != null) sb.append(note != null ? "   → " : "    → ").append(out);
             sb.append('\n');
+            if (names.var(ids[i]) instanceof Node n && n.primitive() instanceof Composite c) body(sb, g, n, c);
         }
         for (int i = 0; i < g.outputs().size(); i++) {
             int o = g.outputs().get(i);
@@ -87,6 +88,23 @@ public final class Listing {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The program inside a node made from a user's function (checkpoint, customVjp, customJvp), indented under it,
+     * with its inputs standing for the node's operands.
+     */
+    private static void body(StringBuilder sb, Graph g, Node n, Composite c) {
+        Var[] vars = g.byId();
+        dev.cotangent.tensor.Shape[] in = new dev.cotangent.tensor.Shape[n.parents().size()];
+        for (int i = 0; i < in.length; i++) in[i] = vars[n.parents().get(i)].shape();
+        String text;
+        try {
+            text = render(c.graph(in));
+        } catch (dev.cotangent.trace.ValueDependenceException readsValues) {
+            text = "    (its function reads values, so it has no graph)\n";
+        }
+        for (String line : text.split("\n")) sb.append("        | ").append(line.strip()).append('\n');
     }
 
     /** The value of variable {@code id}, or of every result of the node whose first result it is. */
