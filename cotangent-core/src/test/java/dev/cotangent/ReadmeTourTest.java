@@ -72,5 +72,19 @@ class ReadmeTourTest {
         // x·W = [6, 6] > 0, so ∂/∂W_kj = x_k and ∂/∂b_j = 1
         assertArrayEquals(new double[] {1, 1, 2, 2, 3, 3}, gw.get("W").toArray(), 0.0);
         assertArrayEquals(new double[] {1, 1}, gw.get("b").toArray(), 0.0);
+        // a record of weights: ∂/∂w_ij = x_i, ∂/∂b_j = 1
+        Layer gl = AD.valueAndGrad(l -> x.matmul(l.w()).add(l.b()).sum(),
+                new Layer(Tensor.ones(3, 2), Tensor.zeros(2))).grad();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 1, 2, 2, 3, 3}, gl.w().toArray(), 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 1}, gl.b().toArray(), 0);
+        // softplus with its own rule: the gradient is the sigmoid
+        var softplus = AD.customJvp(xs -> xs[0].exp().add(1).log(), (p, t, y) -> t[0].mul(p[0].sigmoid()));
+        Tensor gs = AD.grad(v -> softplus.apply(new Tensor[] {v}).sum()).apply(x);
+        for (int i = 0; i < 3; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(1 / (1 + Math.exp(-(i + 1))), gs.toArray()[i], 1e-15);
+        }
     }
+
+    /** The tour's record of weights. */
+    record Layer(Tensor w, Tensor b) {}
 }
