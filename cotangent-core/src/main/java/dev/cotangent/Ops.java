@@ -123,7 +123,7 @@ public final class Ops {
 
     /** Another shape of the same size; one dimension may be −1 (inferred). */
     public static Tensor reshape(Tensor x, int... dims) {
-        Shape target = inferShape(x.dims(), dims);
+        Shape target = x.dims().reshape(dims);
         return x.dims().equals(target) ? x : bind(new Reshape(target), x);
     }
 
@@ -226,20 +226,10 @@ public final class Ops {
 
     /** NumPy's matmul: 1-d on the left is a row, on the right a column (that axis is then dropped). */
     public static Tensor matmul(Tensor a, Tensor b) {
-        if (a.rank() == 0 || b.rank() == 0) {
-            throw new IllegalArgumentException("matmul: " + a.dims() + " @ " + b.dims()
-                    + ": matmul needs tensors of rank >= 1; use mul for scalars");
-        }
+        Shape out = Shape.matmul(a.dims(), b.dims());
         Tensor a2 = a.rank() == 1 ? reshape(a, 1, a.size()) : a;
         Tensor b2 = b.rank() == 1 ? reshape(b, b.size(), 1) : b;
-        if (a2.dims().dim(-1) != b2.dims().dim(-2)) {
-            throw new IllegalArgumentException("matmul: " + a.dims() + " @ " + b.dims() + ": inner dimensions "
-                    + a2.dims().dim(-1) + " and " + b2.dims().dim(-2) + " differ");
-        }
-        Tensor c = bind(new MatMul(false, false), a2, b2);
-        if (a.rank() == 1) c = squeeze(c, -2);
-        if (b.rank() == 1) c = squeeze(c, -1);
-        return c;
+        return reshape(bind(new MatMul(false, false), a2, b2), out.dims());
     }
 
     /** op(A)·op(B) over the last two axes of rank ≥ 2 tensors, op transposing when its flag is set. */
@@ -308,26 +298,5 @@ public final class Ops {
     /** The Euclidean (Frobenius) norm √Σx²; its derivative at x = 0 is undefined (NaN). */
     public static Tensor norm(Tensor x) {
         return sqrt(sum(mul(x, x)));
-    }
-
-    private static Shape inferShape(Shape from, int[] dims) {
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < dims.length; i++) {
-            if (dims[i] == -1 && infer >= 0) {
-                throw new IllegalArgumentException("reshape: " + from + " to " + java.util.Arrays.toString(dims)
-                        + ": only one dimension may be -1");
-            }
-            if (dims[i] == -1) infer = i;
-            else known *= dims[i];
-        }
-        if (infer < 0) return Shape.of(dims);
-        int[] d = dims.clone();
-        if (known == 0 || from.size() % known != 0) {
-            throw new IllegalArgumentException("reshape: cannot infer the -1 in " + java.util.Arrays.toString(dims)
-                    + " for " + from.size() + " elements of shape " + from);
-        }
-        d[infer] = from.size() / known;
-        return Shape.of(d);
     }
 }

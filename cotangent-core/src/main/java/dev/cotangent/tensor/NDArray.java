@@ -320,36 +320,7 @@ public final class NDArray {
 
     /** The same values in another shape of the same size; one dimension may be -1 (inferred). Shares storage. */
     public NDArray reshape(int... dims) {
-        int[] d = dims.clone();
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < d.length; i++) {
-            if (d[i] == -1) {
-                if (infer >= 0) {
-                    throw new IllegalArgumentException("reshape: " + shape + " to " + Arrays.toString(dims)
-                            + ": only one dimension may be -1");
-                }
-                infer = i;
-            } else if (d[i] < 0) {
-                throw new IllegalArgumentException("reshape: " + shape + " to " + Arrays.toString(dims)
-                        + ": dimension " + d[i] + " is negative; use sizes >= 0 or a single -1");
-            } else {
-                known *= d[i];
-            }
-        }
-        if (infer >= 0) {
-            if (known == 0 || size() % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot infer the -1 in " + Arrays.toString(dims)
-                        + " for " + size() + " elements of shape " + shape);
-            }
-            d[infer] = size() / known;
-        }
-        Shape s = Shape.of(d);
-        if (s.size() != size()) {
-            throw new IllegalArgumentException("reshape: shape " + shape + " (" + size() + " elements) cannot become "
-                    + s + " (" + s.size() + " elements); the sizes must match");
-        }
-        return new NDArray(s, data);
+        return new NDArray(shape.reshape(dims), data);
     }
 
     /** Reverses the axes (the matrix transpose for 2-d). */
@@ -549,16 +520,7 @@ public final class NDArray {
      * row, a 1-d right operand a column (and that axis is dropped from the result).
      */
     public NDArray matmul(NDArray b) {
-        if (rank() == 0 || b.rank() == 0) {
-            throw new IllegalArgumentException("matmul: " + shape + " @ " + b.shape
-                    + ": matmul needs arrays of rank >= 1; use mul for scalars");
-        }
-        NDArray a2 = rank() == 1 ? reshape(1, size()) : this;
-        NDArray b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
-        NDArray c = BatchedMatmul.apply(a2, b2, false, false, shape, b.shape);
-        if (rank() == 1) c = c.squeeze(-2);
-        if (b.rank() == 1) c = c.squeeze(-1);
-        return c;
+        return BatchedMatmul.apply(this, b);
     }
 
     /**
@@ -566,7 +528,7 @@ public final class NDArray {
      * the last two axes when its flag is set; batch axes broadcast.
      */
     public static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB) {
-        return BatchedMatmul.apply(a, b, transA, transB, a.shape, b.shape);
+        return BatchedMatmul.apply(a, b, transA, transB);
     }
 
     /** The inner product of two 1-d arrays of one length. */
