@@ -8,7 +8,7 @@ final class BatchedMatmul {
 
     /** NumPy's {@code a @ b}: a 1-d left operand is a row, a 1-d right operand a column, that axis then dropped. */
     static NDArray apply(NDArray a, NDArray b) {
-        Shape out = Shape.matmul(a.shape(), b.shape());
+        Shape out = Shape.matmul(a.dims(), b.dims());
         NDArray a2 = a.rank() == 1 ? a.reshape(1, a.size()) : a;
         NDArray b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
         return apply(a2, b2, false, false).reshape(out.dims());
@@ -16,16 +16,16 @@ final class BatchedMatmul {
 
     /** {@code op(A)·op(B)} for operands of rank >= 2, the batch axes broadcast. */
     static NDArray apply(NDArray a, NDArray b, boolean transA, boolean transB) {
-        Shape out = Shape.matmul(a.shape(), b.shape(), transA, transB);
+        Shape out = Shape.matmul(a.dims(), b.dims(), transA, transB);
         int m = out.dim(-2);
         int n = out.dim(-1);
-        int k = transA ? a.shape().dim(-2) : a.shape().dim(-1);
+        int k = transA ? a.dims().dim(-2) : a.dims().dim(-1);
         Shape batch = out.batch();
         int nb = batch.size();
         int[] offA = new int[nb];
         int[] offB = new int[nb];
-        int[] sA = NDArray.broadcastStrides(a.shape().batch(), batch);
-        int[] sB = NDArray.broadcastStrides(b.shape().batch(), batch);
+        int[] sA = NDArray.broadcastStrides(a.dims().batch(), batch);
+        int[] sB = NDArray.broadcastStrides(b.dims().batch(), batch);
         int[] bd = batch.dims();
         int[] idx = new int[bd.length];
         for (int t = 0; t < nb; t++) {

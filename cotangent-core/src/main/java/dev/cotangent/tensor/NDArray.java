@@ -134,7 +134,13 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ access
 
-    public Shape shape() {
+    /** The dimensions, as a copy. */
+    public int[] shape() {
+        return shape.dims();
+    }
+
+    /** The dimensions as a {@link Shape}. */
+    public Shape dims() {
         return shape;
     }
 
