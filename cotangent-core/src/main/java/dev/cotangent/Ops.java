@@ -148,28 +148,12 @@ public final class Ops {
 
     /** Removes axis {@code axis}, of size 1. */
     public static Tensor squeeze(Tensor x, int axis) {
-        Shape s = x.dims();
-        int a = s.axis(axis, "squeeze");
-        if (s.dim(a) != 1) {
-            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + s + " has size " + s.dim(a)
-                    + "; only size-1 axes can be squeezed");
-        }
-        int[] d = new int[s.rank() - 1];
-        for (int i = 0, j = 0; i < s.rank(); i++) if (i != a) d[j++] = s.dim(i);
-        return reshape(x, d);
+        return reshape(x, x.dims().squeeze(axis).dims());
     }
 
     /** Inserts a size-1 axis at {@code axis} of the result. */
     public static Tensor unsqueeze(Tensor x, int axis) {
-        Shape s = x.dims();
-        int r = s.rank() + 1;
-        if (axis < -r || axis >= r) {
-            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r);
-        }
-        int a = axis < 0 ? axis + r : axis;
-        int[] d = new int[r];
-        for (int i = 0, j = 0; i < r; i++) d[i] = i == a ? 1 : s.dim(j++);
-        return reshape(x, d);
+        return reshape(x, x.dims().unsqueeze(axis).dims());
     }
 
     /** The box start[d] ≤ i_d < end[d]. */

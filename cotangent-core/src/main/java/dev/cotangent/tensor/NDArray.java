@@ -371,29 +371,12 @@ public final class NDArray {
 
     /** Removes {@code axis}, which must have size 1. */
     public NDArray squeeze(int axis) {
-        int a = shape.axis(axis, "squeeze");
-        if (shape.dim(a) != 1) {
-            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + shape + " has size "
-                    + shape.dim(a) + "; only size-1 axes can be squeezed");
-        }
-        int[] d = shape.dims();
-        int[] out = new int[d.length - 1];
-        for (int i = 0, j = 0; i < d.length; i++) if (i != a) out[j++] = d[i];
-        return reshape(out);
+        return new NDArray(shape.squeeze(axis), data);
     }
 
     /** Inserts an axis of size 1 at {@code axis} (in the result's numbering, -1 appends). */
     public NDArray unsqueeze(int axis) {
-        int r = rank() + 1;
-        if (axis < -r || axis >= r) {
-            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r
-                    + " (from shape " + shape + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
-        }
-        int a = axis < 0 ? axis + r : axis;
-        int[] d = shape.dims();
-        int[] out = new int[r];
-        for (int i = 0, j = 0; i < r; i++) out[i] = i == a ? 1 : d[j++];
-        return reshape(out);
+        return new NDArray(shape.unsqueeze(axis), data);
     }
 
     /** The array repeated along broadcast axes to {@code target} (NumPy's broadcast_to). */

@@ -165,6 +165,31 @@ public final class Shape {
         return s;
     }
 
+    /** This shape without {@code axis}, which must have size 1. */
+    public Shape squeeze(int axis) {
+        int a = axis(axis, "squeeze");
+        if (dims[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + this + " has size " + dims[a]
+                    + "; only size-1 axes can be squeezed");
+        }
+        int[] out = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) if (i != a) out[j++] = dims[i];
+        return of(out);
+    }
+
+    /** This shape with an axis of size 1 inserted at {@code axis} (in the result's numbering; -1 appends). */
+    public Shape unsqueeze(int axis) {
+        int r = dims.length + 1;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r
+                    + " (from shape " + this + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
+        }
+        int a = axis < 0 ? axis + r : axis;
+        int[] out = new int[r];
+        for (int i = 0, j = 0; i < r; i++) out[i] = i == a ? 1 : dims[j++];
+        return of(out);
+    }
+
     /**
      * The shape of NumPy's matmul {@code a @ b}: a 1-d left operand is a row and a 1-d right operand a column,
      * and that axis is dropped from the result; otherwise as {@link #matmul(Shape, Shape, boolean, boolean)}.

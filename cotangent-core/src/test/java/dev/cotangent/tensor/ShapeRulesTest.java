@@ -8,7 +8,7 @@ import dev.cotangent.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** The matmul and reshape shape rules live in {@link Shape}; arrays and tensors give its results and its messages. */
+/** The matmul, reshape and squeeze shape rules live in {@link Shape}; arrays and tensors give its results and messages. */
 class ShapeRulesTest {
 
     private static void fails(String message, Executable call) {
@@ -67,5 +67,19 @@ class ShapeRulesTest {
             fails(c[0], () -> NDArray.zeros(2, 3).reshape(dims));
             fails(c[0], () -> Ops.reshape(t, dims));
         }
+    }
+
+    @Test
+    void squeezeAndUnsqueezeAreOneRule() {
+        assertEquals(Shape.of(2, 3), Shape.of(2, 1, 3).squeeze(-2));
+        assertEquals(Shape.of(2, 3, 1), Shape.of(2, 3).unsqueeze(-1));
+        String squeeze = "squeeze: axis 0 of shape [2,3] has size 2; only size-1 axes can be squeezed";
+        fails(squeeze, () -> Shape.of(2, 3).squeeze(0));
+        fails(squeeze, () -> NDArray.zeros(2, 3).squeeze(0));
+        fails(squeeze, () -> Ops.squeeze(Tensor.zeros(2, 3), 0));
+        String unsqueeze = "unsqueeze: axis 3 is out of range for a result of rank 3 (from shape [2,3]); use an axis in [-3, 2]";
+        fails(unsqueeze, () -> Shape.of(2, 3).unsqueeze(3));
+        fails(unsqueeze, () -> NDArray.zeros(2, 3).unsqueeze(3));
+        fails(unsqueeze, () -> Ops.unsqueeze(Tensor.zeros(2, 3), 3));
     }
 }
