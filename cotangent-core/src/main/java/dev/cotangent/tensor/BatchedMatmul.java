@@ -24,8 +24,8 @@ final class BatchedMatmul {
         int nb = batch.size();
         int[] offA = new int[nb];
         int[] offB = new int[nb];
-        int[] sA = NDArray.broadcastStrides(a.dims().batch(), batch);
-        int[] sB = NDArray.broadcastStrides(b.dims().batch(), batch);
+        int[] sA = ShapeMoves.broadcastStrides(a.dims().batch(), batch);
+        int[] sB = ShapeMoves.broadcastStrides(b.dims().batch(), batch);
         int[] bd = batch.dims();
         int[] idx = new int[bd.length];
         for (int t = 0; t < nb; t++) {
