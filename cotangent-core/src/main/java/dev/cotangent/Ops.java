@@ -123,7 +123,7 @@ public final class Ops {
 
     /** Another shape of the same size; one dimension may be −1 (inferred). */
     public static Tensor reshape(Tensor x, int... dims) {
-        Shape target = inferShape(x.dims(), dims);
+        Shape target = x.dims().reshape(dims);
         return x.dims().equals(target) ? x : bind(new Reshape(target), x);
     }
 
@@ -148,28 +148,12 @@ public final class Ops {
 
     /** Removes axis {@code axis}, of size 1. */
     public static Tensor squeeze(Tensor x, int axis) {
-        Shape s = x.dims();
-        int a = s.axis(axis, "squeeze");
-        if (s.dim(a) != 1) {
-            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + s + " has size " + s.dim(a)
-                    + "; only size-1 axes can be squeezed");
-        }
-        int[] d = new int[s.rank() - 1];
-        for (int i = 0, j = 0; i < s.rank(); i++) if (i != a) d[j++] = s.dim(i);
-        return reshape(x, d);
+        return reshape(x, x.dims().squeeze(axis).dims());
     }
 
     /** Inserts a size-1 axis at {@code axis} of the result. */
     public static Tensor unsqueeze(Tensor x, int axis) {
-        Shape s = x.dims();
-        int r = s.rank() + 1;
-        if (axis < -r || axis >= r) {
-            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r);
-        }
-        int a = axis < 0 ? axis + r : axis;
-        int[] d = new int[r];
-        for (int i = 0, j = 0; i < r; i++) d[i] = i == a ? 1 : s.dim(j++);
-        return reshape(x, d);
+        return reshape(x, x.dims().unsqueeze(axis).dims());
     }
 
     /** The box start[d] ≤ i_d < end[d]. */
@@ -226,20 +210,10 @@ public final class Ops {
 
     /** NumPy's matmul: 1-d on the left is a row, on the right a column (that axis is then dropped). */
     public static Tensor matmul(Tensor a, Tensor b) {
-        if (a.rank() == 0 || b.rank() == 0) {
-            throw new IllegalArgumentException("matmul: " + a.dims() + " @ " + b.dims()
-                    + ": matmul needs tensors of rank >= 1; use mul for scalars");
-        }
+        Shape out = Shape.matmul(a.dims(), b.dims());
         Tensor a2 = a.rank() == 1 ? reshape(a, 1, a.size()) : a;
         Tensor b2 = b.rank() == 1 ? reshape(b, b.size(), 1) : b;
-        if (a2.dims().dim(-1) != b2.dims().dim(-2)) {
-            throw new IllegalArgumentException("matmul: " + a.dims() + " @ " + b.dims() + ": inner dimensions "
-                    + a2.dims().dim(-1) + " and " + b2.dims().dim(-2) + " differ");
-        }
-        Tensor c = bind(new MatMul(false, false), a2, b2);
-        if (a.rank() == 1) c = squeeze(c, -2);
-        if (b.rank() == 1) c = squeeze(c, -1);
-        return c;
+        return reshape(bind(new MatMul(false, false), a2, b2), out.dims());
     }
 
     /** op(A)·op(B) over the last two axes of rank ≥ 2 tensors, op transposing when its flag is set. */
@@ -308,26 +282,5 @@ public final class Ops {
     /** The Euclidean (Frobenius) norm √Σx²; its derivative at x = 0 is undefined (NaN). */
     public static Tensor norm(Tensor x) {
         return sqrt(sum(mul(x, x)));
-    }
-
-    private static Shape inferShape(Shape from, int[] dims) {
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < dims.length; i++) {
-            if (dims[i] == -1 && infer >= 0) {
-                throw new IllegalArgumentException("reshape: " + from + " to " + java.util.Arrays.toString(dims)
-                        + ": only one dimension may be -1");
-            }
-            if (dims[i] == -1) infer = i;
-            else known *= dims[i];
-        }
-        if (infer < 0) return Shape.of(dims);
-        int[] d = dims.clone();
-        if (known == 0 || from.size() % known != 0) {
-            throw new IllegalArgumentException("reshape: cannot infer the -1 in " + java.util.Arrays.toString(dims)
-                    + " for " + from.size() + " elements of shape " + from);
-        }
-        d[infer] = from.size() / known;
-        return Shape.of(d);
     }
 }

@@ -170,7 +170,7 @@ public abstract class Tensor {
         private final NDArray value;
 
         Concrete(NDArray value) {
-            super(value.shape());
+            super(value.dims());
             this.value = value;
         }
 

@@ -43,7 +43,7 @@ public final class FiniteDifferences {
         double[] p1 = y1.unsafeData();
         double[] m1 = eval(f, x0, dv, -h).unsafeData();
         double[] m2 = eval(f, x0, dv, -2 * h).unsafeData();
-        Shape out = y1.shape();
+        Shape out = y1.dims();
         double[] d = new double[p1.length];
         for (int i = 0; i < d.length; i++) d[i] = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
         return Tensor.from(NDArray.wrap(out, d));
@@ -62,7 +62,7 @@ public final class FiniteDifferences {
         double[] m = eval(f, x0, dv, -h).unsafeData();
         double[] d = new double[p.length];
         for (int i = 0; i < d.length; i++) d[i] = (p[i] - m[i]) / (2 * h);
-        return Tensor.from(NDArray.wrap(yp.shape(), d));
+        return Tensor.from(NDArray.wrap(yp.dims(), d));
     }
 
     /**
@@ -102,6 +102,6 @@ public final class FiniteDifferences {
         double[] d = v.unsafeData();
         double[] p = new double[a.length];
         for (int i = 0; i < p.length; i++) p[i] = a[i] + s * d[i];
-        return f.apply(Tensor.from(NDArray.wrap(x.shape(), p))).value();
+        return f.apply(Tensor.from(NDArray.wrap(x.dims(), p))).value();
     }
 }

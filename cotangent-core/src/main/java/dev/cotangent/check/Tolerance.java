@@ -27,9 +27,9 @@ public record Tolerance(double rtol, double atol) {
 
     /** Compares {@code actual} with {@code expected}; shapes must match, NaN never passes. */
     public CheckResult compare(String check, NDArray expected, NDArray actual) {
-        if (!expected.shape().equals(actual.shape())) {
+        if (!expected.dims().equals(actual.dims())) {
             return new CheckResult(check, false, Double.POSITIVE_INFINITY, atol,
-                    "shapes differ: expected " + expected.shape() + ", got " + actual.shape());
+                    "shapes differ: expected " + expected.dims() + ", got " + actual.dims());
         }
         double[] e = expected.unsafeData();
         double[] a = actual.unsafeData();
@@ -49,7 +49,7 @@ public record Tolerance(double rtol, double atol) {
         double allowed = atol + rtol * scale;
         boolean ok = !nan && err <= allowed;
         return new CheckResult(check, ok, nan ? Double.NaN : err, allowed,
-                "expected " + abridge(e) + ", got " + abridge(a) + " (shape " + expected.shape() + ")");
+                "expected " + abridge(e) + ", got " + abridge(a) + " (shape " + expected.dims() + ")");
     }
 
     /** Compares two numbers, with {@code scale} the magnitude the relative tolerance applies to. */

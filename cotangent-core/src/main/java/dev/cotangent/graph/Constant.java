@@ -8,7 +8,7 @@ import java.util.Arrays;
 public record Constant(int id, NDArray value) implements Var {
     @Override
     public Shape shape() {
-        return value.shape();
+        return value.dims();
     }
 
     /** Whether this constant is a single number equal to {@code v} bit for bit (so +0 is not −0). */
@@ -18,6 +18,6 @@ public record Constant(int id, NDArray value) implements Var {
 
     /** Whether {@code o} holds the same numbers (bit for bit) in the same shape. */
     public boolean sameValue(Constant o) {
-        return value.shape().equals(o.value.shape()) && Arrays.equals(value.unsafeData(), o.value.unsafeData());
+        return value.dims().equals(o.value.dims()) && Arrays.equals(value.unsafeData(), o.value.unsafeData());
     }
 }

@@ -80,6 +80,6 @@ public final class Names {
     public static String value(NDArray v) {
         if (v == null) return "";
         if (v.size() == 1 && v.rank() == 0) return Numbers.brief(v.unsafeData()[0]);
-        return v.shape() + (v.size() <= 6 ? " " + v : "");
+        return v.dims() + (v.size() <= 6 ? " " + v : "");
     }
 }

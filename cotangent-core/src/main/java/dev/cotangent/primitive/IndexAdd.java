@@ -49,8 +49,8 @@ public final class IndexAdd extends Named implements Linear {
 
     @Override
     public NDArray apply(NDArray... in) {
-        Shape out = shape(in[0].shape());
-        int a = in[0].shape().axis(axis, "index_add");
+        Shape out = shape(in[0].dims());
+        int a = in[0].dims().axis(axis, "index_add");
         int outer = 1;
         for (int i = 0; i < a; i++) outer *= out.dim(i);
         int inner = 1;

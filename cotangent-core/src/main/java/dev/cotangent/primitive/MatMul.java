@@ -29,24 +29,7 @@ public final class MatMul extends Named implements Bilinear {
     @Override
     public Shape shape(Shape... in) {
         Rules.arity(name(), 2, in);
-        Shape a = in[0];
-        Shape b = in[1];
-        if (a.rank() < 2 || b.rank() < 2) {
-            throw new IllegalArgumentException("matmul: " + a + " @ " + b + ": the primitive takes rank >= 2 operands");
-        }
-        int m = transA ? a.dim(-1) : a.dim(-2);
-        int ka = transA ? a.dim(-2) : a.dim(-1);
-        int kb = transB ? b.dim(-1) : b.dim(-2);
-        int n = transB ? b.dim(-2) : b.dim(-1);
-        if (ka != kb) {
-            throw new IllegalArgumentException("matmul: " + a + " @ " + b + ": inner dimensions " + ka + " and " + kb + " differ");
-        }
-        Shape batch = Shape.broadcast("matmul", Shape.of(java.util.Arrays.copyOf(a.dims(), a.rank() - 2)),
-                Shape.of(java.util.Arrays.copyOf(b.dims(), b.rank() - 2)));
-        int[] d = java.util.Arrays.copyOf(batch.dims(), batch.rank() + 2);
-        d[batch.rank()] = m;
-        d[batch.rank() + 1] = n;
-        return Shape.of(d);
+        return Shape.matmul(in[0], in[1], transA, transB);
     }
 
     @Override

@@ -44,9 +44,9 @@ public final class Pad extends Named implements Linear {
 
     @Override
     public NDArray apply(NDArray... in) {
-        Shape out = shape(in[0].shape());
+        Shape out = shape(in[0].dims());
         double[] o = new double[out.size()];
-        ScatterKernel.pad(in[0].unsafeData(), in[0].shape().dims(), before, out.dims(), o);
+        ScatterKernel.pad(in[0].unsafeData(), in[0].shape(), before, out.dims(), o);
         return NDArray.wrap(out, o);
     }
 

@@ -22,11 +22,7 @@ public final class Reshape extends Named implements Linear {
     @Override
     public Shape shape(Shape... in) {
         Rules.arity(name(), 1, in);
-        if (in[0].size() != target.size()) {
-            throw new IllegalArgumentException("reshape: shape " + in[0] + " (" + in[0].size() + " elements) cannot become "
-                    + target + " (" + target.size() + " elements); the sizes must match");
-        }
-        return target;
+        return in[0].reshape(target.dims());
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class Slice extends Named implements Linear {
 
     @Override
     public NDArray apply(NDArray... in) {
-        shape(in[0].shape());
+        shape(in[0].dims());
         return in[0].slice(start, end);
     }
 

@@ -21,11 +21,11 @@ final class ArrayPrinter {
 
     static String print(NDArray a) {
         double[] d = a.unsafeData();
-        int[] dims = a.shape().dims();
+        int[] dims = a.shape();
         if (dims.length == 0) return scalar(d[0]);
         if (d.length == 0) return "[]";
         boolean summarise = d.length > THRESHOLD;
-        int[] strides = a.shape().strides();
+        int[] strides = a.dims().strides();
         // like NumPy, choose the format from the numbers that will be shown; only those are formatted, so a
         // huge array (say in a debugger's variable view) costs no more than a small one
         java.util.List<Integer> flat = new java.util.ArrayList<>();

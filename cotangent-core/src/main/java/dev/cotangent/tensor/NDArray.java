@@ -53,17 +53,7 @@ public final class NDArray {
 
     /** A 2-d array from rows of equal length. */
     public static NDArray of(double[][] rows) {
-        int m = rows.length;
-        int n = m == 0 ? 0 : rows[0].length;
-        double[] d = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            if (rows[i].length != n) {
-                throw new IllegalArgumentException("NDArray.of(double[][]): row " + i + " has " + rows[i].length
-                        + " values but row 0 has " + n + "; every row must have the same length");
-            }
-            System.arraycopy(rows[i], 0, d, i * n, n);
-        }
-        return new NDArray(Shape.of(m, n), d);
+        return Creation.ofRows(rows);
     }
 
     public static NDArray zeros(int... dims) {
@@ -75,11 +65,9 @@ public final class NDArray {
         return full(1.0, dims);
     }
 
+    /** An array of {@code dims} with every element {@code value}. */
     public static NDArray full(double value, int... dims) {
-        Shape s = Shape.of(dims);
-        double[] d = new double[s.size()];
-        Arrays.fill(d, value);
-        return new NDArray(s, d);
+        return Creation.full(value, dims);
     }
 
     /** {@code [0, 1, ..., n-1]}. */
@@ -89,52 +77,38 @@ public final class NDArray {
 
     /** Values {@code start, start+step, ...} strictly before {@code stop} (NumPy's arange). */
     public static NDArray arange(double start, double stop, double step) {
-        if (step == 0 || Double.isNaN(step)) {
-            throw new IllegalArgumentException("arange: step is " + step + "; give a non-zero step");
-        }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) d[i] = start + i * step;
-        return new NDArray(Shape.of(n), d);
+        return Creation.arange(start, stop, step);
     }
 
     /** {@code n} evenly spaced values from {@code a} to {@code b}, both included. */
     public static NDArray linspace(double a, double b, int n) {
-        if (n < 0) throw new IllegalArgumentException("linspace: n = " + n + "; give n >= 0");
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) d[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
-        if (n > 1) d[n - 1] = b; // a + (b - a) can round away from b; the end point is b exactly (as in NumPy)
-        return new NDArray(Shape.of(n), d);
+        return Creation.linspace(a, b, n);
     }
 
     /** The {@code n×n} identity matrix. */
     public static NDArray eye(int n) {
-        if (n < 0) throw new IllegalArgumentException("eye: n = " + n + "; give n >= 0");
-        Shape s = Shape.of(n, n); // checks n·n fits before allocating
-        double[] d = new double[s.size()];
-        for (int i = 0; i < n; i++) d[i * n + i] = 1.0;
-        return new NDArray(s, d);
+        return Creation.eye(n);
     }
 
     /** Independent uniform draws in {@code [lo, hi)} from the given (seeded) generator, row-major. */
     public static NDArray uniform(RandomGenerator rng, double lo, double hi, int... dims) {
-        Shape s = Shape.of(dims);
-        double[] d = new double[s.size()];
-        for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * rng.nextDouble();
-        return new NDArray(s, d);
+        return Creation.uniform(rng, lo, hi, dims);
     }
 
     /** Independent normal draws with the given mean and standard deviation from the (seeded) generator. */
     public static NDArray normal(RandomGenerator rng, double mean, double std, int... dims) {
-        Shape s = Shape.of(dims);
-        double[] d = new double[s.size()];
-        for (int i = 0; i < d.length; i++) d[i] = mean + std * rng.nextGaussian();
-        return new NDArray(s, d);
+        return Creation.normal(rng, mean, std, dims);
     }
 
     // ------------------------------------------------------------------ access
 
-    public Shape shape() {
+    /** The dimensions, as a copy. */
+    public int[] shape() {
+        return shape.dims();
+    }
+
+    /** The dimensions as a {@link Shape}. */
+    public Shape dims() {
         return shape;
     }
 
@@ -199,34 +173,12 @@ public final class NDArray {
 
     /** {@code fn(this, other)} elementwise with NumPy broadcasting. */
     public NDArray zip(BinaryKernel.Fn fn, NDArray other) {
-        double[] a = data;
-        double[] b = other.data;
-        if (shape.equals(other.shape)) {
-            double[] out = new double[a.length];
-            BinaryKernel.same(fn, a, b, out, a.length);
-            return new NDArray(shape, out);
-        }
-        Shape s = Shape.broadcast(fn.label(), shape, other.shape);
-        double[] out = new double[s.size()];
-        if (b.length == 1 && s.equals(shape)) {
-            BinaryKernel.scalarRight(fn, a, b[0], out, out.length);
-        } else if (a.length == 1 && s.equals(other.shape)) {
-            BinaryKernel.scalarLeft(fn, a[0], b, out, out.length);
-        } else {
-            BinaryKernel.strided(fn, a, broadcastStrides(shape, s), b, broadcastStrides(other.shape, s), s.dims(), out);
-        }
-        return new NDArray(s, out);
+        return Compute.zip(fn, this, other);
     }
 
     /** {@code cond != 0 ? a : b} elementwise, the three broadcast together. */
     public static NDArray where(NDArray cond, NDArray a, NDArray b) {
-        Shape s = Shape.broadcast("where", Shape.broadcast("where", cond.shape, a.shape), b.shape);
-        NDArray c = cond.broadcastTo(s);
-        NDArray x = a.broadcastTo(s);
-        NDArray y = b.broadcastTo(s);
-        double[] out = new double[s.size()];
-        for (int i = 0; i < out.length; i++) out[i] = c.data[i] != 0.0 ? x.data[i] : y.data[i];
-        return new NDArray(s, out);
+        return Compute.where(cond, a, b);
     }
 
     public NDArray add(NDArray o) { return zip(BinaryKernel.Fn.ADD, o); }
@@ -270,17 +222,7 @@ public final class NDArray {
 
     /** Reduces over {@code axes} (none given: every axis); {@code keepDims} keeps them with size 1. */
     public NDArray reduce(ReduceKernel.Fn fn, boolean keepDims, int... axes) {
-        String op = fn.name().toLowerCase(java.util.Locale.ROOT);
-        int[] ax = shape.axes(axes, op);
-        Shape out = shape.reduce(ax, keepDims);
-        if (shape.size() == 0 && out.size() > 0 && (fn == ReduceKernel.Fn.MAX || fn == ReduceKernel.Fn.MIN)) {
-            throw new IllegalArgumentException(op + ": shape " + shape + " is empty; " + op + " of no elements is undefined");
-        }
-        boolean[] reduced = new boolean[rank()];
-        for (int a : ax) reduced[a] = true;
-        double[] o = new double[out.size()];
-        if (o.length > 0) ReduceKernel.reduce(fn, data, shape.dims(), reduced, o);
-        return new NDArray(out, o);
+        return Compute.reduce(fn, this, keepDims, axes);
     }
 
     public NDArray sum(int... axes) { return reduce(ReduceKernel.Fn.SUM, false, axes); }
@@ -301,14 +243,7 @@ public final class NDArray {
 
     /** Index of the largest element along {@code axis} (first one on ties), as doubles. */
     public NDArray argmax(int axis) {
-        int a = shape.axis(axis, "argmax");
-        if (shape.dim(a) == 0) {
-            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + shape + " is empty");
-        }
-        Shape out = shape.reduce(new int[] {a}, false);
-        double[] o = new double[out.size()];
-        ReduceKernel.argmax(data, shape.dims(), a, o);
-        return new NDArray(out, o);
+        return Compute.argmax(this, axis);
     }
 
     /** Index of the largest element of the flattened array. */
@@ -320,36 +255,7 @@ public final class NDArray {
 
     /** The same values in another shape of the same size; one dimension may be -1 (inferred). Shares storage. */
     public NDArray reshape(int... dims) {
-        int[] d = dims.clone();
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < d.length; i++) {
-            if (d[i] == -1) {
-                if (infer >= 0) {
-                    throw new IllegalArgumentException("reshape: " + shape + " to " + Arrays.toString(dims)
-                            + ": only one dimension may be -1");
-                }
-                infer = i;
-            } else if (d[i] < 0) {
-                throw new IllegalArgumentException("reshape: " + shape + " to " + Arrays.toString(dims)
-                        + ": dimension " + d[i] + " is negative; use sizes >= 0 or a single -1");
-            } else {
-                known *= d[i];
-            }
-        }
-        if (infer >= 0) {
-            if (known == 0 || size() % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot infer the -1 in " + Arrays.toString(dims)
-                        + " for " + size() + " elements of shape " + shape);
-            }
-            d[infer] = size() / known;
-        }
-        Shape s = Shape.of(d);
-        if (s.size() != size()) {
-            throw new IllegalArgumentException("reshape: shape " + shape + " (" + size() + " elements) cannot become "
-                    + s + " (" + s.size() + " elements); the sizes must match");
-        }
-        return new NDArray(s, data);
+        return new NDArray(shape.reshape(dims), data);
     }
 
     /** Reverses the axes (the matrix transpose for 2-d). */
@@ -362,29 +268,7 @@ public final class NDArray {
 
     /** Axis {@code i} of the result is axis {@code perm[i]} of this array. */
     public NDArray permute(int... perm) {
-        int r = rank();
-        if (perm.length != r) {
-            throw new IllegalArgumentException("permute: " + Arrays.toString(perm) + " for shape " + shape
-                    + "; give a permutation of all " + r + " axes");
-        }
-        boolean[] seen = new boolean[r];
-        int[] p = new int[r];
-        for (int i = 0; i < r; i++) {
-            p[i] = shape.axis(perm[i], "permute");
-            if (seen[p[i]]) {
-                throw new IllegalArgumentException("permute: " + Arrays.toString(perm) + " repeats axis " + p[i]);
-            }
-            seen[p[i]] = true;
-        }
-        int[] inDims = shape.dims();
-        int[] inStrides = shape.strides();
-        int[] outDims = new int[r];
-        int[] srcStrides = new int[r];
-        for (int i = 0; i < r; i++) {
-            outDims[i] = inDims[p[i]];
-            srcStrides[i] = inStrides[p[i]];
-        }
-        return gatherStrided(Shape.of(outDims), srcStrides, 0);
+        return ShapeMoves.permute(this, perm);
     }
 
     /** Removes every axis of size 1. */
@@ -394,152 +278,47 @@ public final class NDArray {
 
     /** Removes {@code axis}, which must have size 1. */
     public NDArray squeeze(int axis) {
-        int a = shape.axis(axis, "squeeze");
-        if (shape.dim(a) != 1) {
-            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + shape + " has size "
-                    + shape.dim(a) + "; only size-1 axes can be squeezed");
-        }
-        int[] d = shape.dims();
-        int[] out = new int[d.length - 1];
-        for (int i = 0, j = 0; i < d.length; i++) if (i != a) out[j++] = d[i];
-        return reshape(out);
+        return new NDArray(shape.squeeze(axis), data);
     }
 
     /** Inserts an axis of size 1 at {@code axis} (in the result's numbering, -1 appends). */
     public NDArray unsqueeze(int axis) {
-        int r = rank() + 1;
-        if (axis < -r || axis >= r) {
-            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r
-                    + " (from shape " + shape + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
-        }
-        int a = axis < 0 ? axis + r : axis;
-        int[] d = shape.dims();
-        int[] out = new int[r];
-        for (int i = 0, j = 0; i < r; i++) out[i] = i == a ? 1 : d[j++];
-        return reshape(out);
+        return new NDArray(shape.unsqueeze(axis), data);
     }
 
     /** The array repeated along broadcast axes to {@code target} (NumPy's broadcast_to). */
     public NDArray broadcastTo(Shape target) {
-        if (shape.equals(target)) return this;
-        if (!shape.broadcastsTo(target)) {
-            throw new IllegalArgumentException("broadcastTo: shape " + shape + " cannot be broadcast to " + target
-                    + " (sizes must be equal or 1, aligned from the right)");
-        }
-        return gatherStrided(target, broadcastStrides(shape, target), 0);
+        return ShapeMoves.broadcastTo(this, target);
     }
 
+    /** The array repeated along broadcast axes to {@code dims}. */
     public NDArray broadcastTo(int... dims) {
         return broadcastTo(Shape.of(dims));
     }
 
     /** Elements {@code start <= i < end} along {@code axis} (negative bounds count from the end). */
     public NDArray slice(int axis, int start, int end) {
-        int a = shape.axis(axis, "slice");
-        int d = shape.dim(a);
-        int s = start < 0 ? start + d : start;
-        int e = end < 0 ? end + d : end;
-        if (s < 0 || e > d || s > e) {
-            throw new IllegalArgumentException("slice: range [" + start + ", " + end + ") is out of bounds for axis "
-                    + axis + " of shape " + shape + " (size " + d + ")");
-        }
-        int[] dims = shape.dims();
-        dims[a] = e - s;
-        return gatherStrided(Shape.of(dims), shape.strides(), s * shape.strides()[a]);
+        return ShapeMoves.slice(this, axis, start, end);
     }
 
     /** A box: {@code start[i] <= index[i] < end[i]} on every axis. */
     public NDArray slice(int[] start, int[] end) {
-        if (start.length != rank() || end.length != rank()) {
-            throw new IllegalArgumentException("slice: bounds " + Arrays.toString(start) + ".." + Arrays.toString(end)
-                    + " for shape " + shape + "; give one start and one end per axis");
-        }
-        NDArray r = this;
-        for (int i = 0; i < start.length; i++) r = r.slice(i, start[i], end[i]);
-        return r;
+        return ShapeMoves.slice(this, start, end);
     }
 
     /** The entries at {@code indices} along {@code axis} (NumPy's take); indices may repeat. */
     public NDArray take(int[] indices, int axis) {
-        int a = shape.axis(axis, "take");
-        int d = shape.dim(a);
-        int outer = 1;
-        for (int i = 0; i < a; i++) outer *= shape.dim(i);
-        int inner = 1;
-        for (int i = a + 1; i < rank(); i++) inner *= shape.dim(i);
-        double[] out = new double[outer * indices.length * inner];
-        for (int k = 0; k < indices.length; k++) {
-            int idx = indices[k] < 0 ? indices[k] + d : indices[k];
-            if (idx < 0 || idx >= d) {
-                throw new IllegalArgumentException("take: index " + indices[k] + " is out of range for axis " + axis
-                        + " of shape " + shape + " (size " + d + ")");
-            }
-        }
-        for (int o = 0; o < outer; o++) {
-            for (int k = 0; k < indices.length; k++) {
-                int idx = indices[k] < 0 ? indices[k] + d : indices[k];
-                System.arraycopy(data, (o * d + idx) * inner, out, (o * indices.length + k) * inner, inner);
-            }
-        }
-        int[] dims = shape.dims();
-        dims[a] = indices.length;
-        return new NDArray(Shape.of(dims), out);
+        return ShapeMoves.take(this, indices, axis);
     }
 
     /** Joins arrays along an existing axis; the other axes must agree. */
     public static NDArray concat(int axis, NDArray... parts) {
-        if (parts.length == 0) throw new IllegalArgumentException("concat: no arrays given");
-        Shape first = parts[0].shape;
-        if (first.rank() == 0) {
-            throw new IllegalArgumentException("concat: 0-d arrays have no axis to join; use stack");
-        }
-        int a = first.axis(axis, "concat");
-        int total = 0;
-        for (NDArray p : parts) {
-            if (p.rank() != first.rank()) {
-                throw new IllegalArgumentException("concat: shapes " + first + " and " + p.shape + " differ in rank");
-            }
-            for (int i = 0; i < first.rank(); i++) {
-                if (i != a && p.shape.dim(i) != first.dim(i)) {
-                    throw new IllegalArgumentException("concat: shapes " + first + " and " + p.shape
-                            + " differ at axis " + i + " (only axis " + a + " may differ)");
-                }
-            }
-            total += p.shape.dim(a);
-        }
-        int outer = 1;
-        for (int i = 0; i < a; i++) outer *= first.dim(i);
-        int inner = 1;
-        for (int i = a + 1; i < first.rank(); i++) inner *= first.dim(i);
-        double[] out = new double[outer * total * inner];
-        int off = 0;
-        for (NDArray p : parts) {
-            int len = p.shape.dim(a) * inner;
-            for (int o = 0; o < outer; o++) System.arraycopy(p.data, o * len, out, o * total * inner + off, len);
-            off += len;
-        }
-        int[] dims = first.dims();
-        dims[a] = total;
-        return new NDArray(Shape.of(dims), out);
+        return ShapeMoves.concat(axis, parts);
     }
 
     /** Joins arrays of one shape along a new axis. */
     public static NDArray stack(int axis, NDArray... parts) {
-        if (parts.length == 0) throw new IllegalArgumentException("stack: no arrays given");
-        int r = parts[0].rank() + 1;
-        if (axis < -r || axis >= r) {
-            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for a result of rank " + r
-                    + " (stacking shape " + parts[0].shape + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
-        }
-        NDArray[] u = new NDArray[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].shape.equals(parts[0].shape)) {
-                throw new IllegalArgumentException("stack: shapes " + parts[0].shape + " and " + parts[i].shape
-                        + " differ; stack needs arrays of one shape");
-            }
-            u[i] = parts[i].unsqueeze(axis);
-        }
-        return concat(axis, u);
+        return ShapeMoves.stack(axis, parts);
     }
 
     // ------------------------------------------------------------------ products
@@ -549,16 +328,7 @@ public final class NDArray {
      * row, a 1-d right operand a column (and that axis is dropped from the result).
      */
     public NDArray matmul(NDArray b) {
-        if (rank() == 0 || b.rank() == 0) {
-            throw new IllegalArgumentException("matmul: " + shape + " @ " + b.shape
-                    + ": matmul needs arrays of rank >= 1; use mul for scalars");
-        }
-        NDArray a2 = rank() == 1 ? reshape(1, size()) : this;
-        NDArray b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
-        NDArray c = BatchedMatmul.apply(a2, b2, false, false, shape, b.shape);
-        if (rank() == 1) c = c.squeeze(-2);
-        if (b.rank() == 1) c = c.squeeze(-1);
-        return c;
+        return BatchedMatmul.apply(this, b);
     }
 
     /**
@@ -566,7 +336,7 @@ public final class NDArray {
      * the last two axes when its flag is set; batch axes broadcast.
      */
     public static NDArray matmul(NDArray a, NDArray b, boolean transA, boolean transB) {
-        return BatchedMatmul.apply(a, b, transA, transB, a.shape, b.shape);
+        return BatchedMatmul.apply(a, b, transA, transB);
     }
 
     /** The inner product of two 1-d arrays of one length. */
@@ -619,70 +389,5 @@ public final class NDArray {
     @Override
     public String toString() {
         return ArrayPrinter.print(this);
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /** Strides of {@code from} over the dimensions of {@code to}, 0 on broadcast axes. */
-    static int[] broadcastStrides(Shape from, Shape to) {
-        int r = to.rank();
-        int off = r - from.rank();
-        int[] st = from.strides();
-        int[] out = new int[r];
-        for (int i = 0; i < from.rank(); i++) out[i + off] = from.dim(i) == 1 ? 0 : st[i];
-        return out;
-    }
-
-    /** Copies the elements found at {@code offset + Σ idx[i]·strides[i]} into a new array of {@code out}. */
-    private NDArray gatherStrided(Shape out, int[] strides, int offset) {
-        double[] o = new double[out.size()];
-        int r = out.rank();
-        if (o.length == 0) return new NDArray(out, o);
-        if (r == 0) {
-            o[0] = data[offset];
-            return new NDArray(out, o);
-        }
-        // Loop over the axes that matter: drop size-1 axes and merge neighbours that are contiguous in the
-        // source, so a transpose of [B, m, 1] or a copy of a contiguous block runs long inner loops.
-        int[] dims = new int[r];
-        int[] st = new int[r];
-        int k = 0;
-        for (int d = 0; d < r; d++) {
-            int n = out.dim(d);
-            if (n == 1) continue;
-            if (k > 0 && st[k - 1] == strides[d] * n) {
-                dims[k - 1] *= n;
-                st[k - 1] = strides[d];
-            } else {
-                dims[k] = n;
-                st[k] = strides[d];
-                k++;
-            }
-        }
-        if (k == 0) {
-            o[0] = data[offset];
-            return new NDArray(out, o);
-        }
-        r = k;
-        strides = st;
-        int last = dims[r - 1];
-        int ls = strides[r - 1];
-        int[] idx = new int[r];
-        int src = offset;
-        for (int i = 0; i < o.length; i += last) {
-            if (ls == 1) {
-                System.arraycopy(data, src, o, i, last);
-            } else {
-                for (int j = 0; j < last; j++) o[i + j] = data[src + j * ls];
-            }
-            for (int d = r - 2; d >= 0; d--) {
-                idx[d]++;
-                src += strides[d];
-                if (idx[d] < dims[d]) break;
-                src -= strides[d] * dims[d];
-                idx[d] = 0;
-            }
-        }
-        return new NDArray(out, o);
     }
 }

@@ -128,6 +128,132 @@ public final class Shape {
         return true;
     }
 
+    /**
+     * This shape's elements arranged as {@code dims}, where one dimension may be -1 and is then inferred from
+     * the others; the error names both shapes when the sizes differ.
+     */
+    public Shape reshape(int... dims) {
+        int[] d = dims.clone();
+        int infer = -1;
+        int known = 1;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] == -1) {
+                if (infer >= 0) {
+                    throw new IllegalArgumentException("reshape: " + this + " to " + Arrays.toString(dims)
+                            + ": only one dimension may be -1");
+                }
+                infer = i;
+            } else if (d[i] < 0) {
+                throw new IllegalArgumentException("reshape: " + this + " to " + Arrays.toString(dims)
+                        + ": dimension " + d[i] + " is negative; use sizes >= 0 or a single -1");
+            } else {
+                known *= d[i];
+            }
+        }
+        if (infer >= 0) {
+            if (known == 0 || size % known != 0) {
+                throw new IllegalArgumentException("reshape: cannot infer the -1 in " + Arrays.toString(dims)
+                        + " for " + size + " elements of shape " + this);
+            }
+            d[infer] = size / known;
+        }
+        Shape s = of(d);
+        if (s.size != size) {
+            throw new IllegalArgumentException("reshape: shape " + this + " (" + size + " elements) cannot become "
+                    + s + " (" + s.size + " elements); the sizes must match");
+        }
+        return s;
+    }
+
+    /** This shape without {@code axis}, which must have size 1. */
+    public Shape squeeze(int axis) {
+        int a = axis(axis, "squeeze");
+        if (dims[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + this + " has size " + dims[a]
+                    + "; only size-1 axes can be squeezed");
+        }
+        int[] out = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) if (i != a) out[j++] = dims[i];
+        return of(out);
+    }
+
+    /** This shape with an axis of size 1 inserted at {@code axis} (in the result's numbering; -1 appends). */
+    public Shape unsqueeze(int axis) {
+        int r = dims.length + 1;
+        if (axis < -r || axis >= r) {
+            throw new IllegalArgumentException("unsqueeze: axis " + axis + " is out of range for a result of rank " + r
+                    + " (from shape " + this + "); use an axis in [" + (-r) + ", " + (r - 1) + "]");
+        }
+        int a = axis < 0 ? axis + r : axis;
+        int[] out = new int[r];
+        for (int i = 0, j = 0; i < r; i++) out[i] = i == a ? 1 : dims[j++];
+        return of(out);
+    }
+
+    /**
+     * The shape of NumPy's matmul {@code a @ b}: a 1-d left operand is a row and a 1-d right operand a column,
+     * and that axis is dropped from the result; otherwise as {@link #matmul(Shape, Shape, boolean, boolean)}.
+     */
+    public static Shape matmul(Shape a, Shape b) {
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul: " + a + " @ " + b
+                    + ": matmul needs arrays of rank >= 1; use mul for scalars");
+        }
+        Shape a2 = a.rank() == 1 ? of(1, a.dims[0]) : a;
+        Shape b2 = b.rank() == 1 ? of(b.dims[0], 1) : b;
+        Shape c = matmul(a2, b2, false, false, a.toString(), b.toString());
+        int r = c.rank();
+        int[] d = Arrays.copyOf(c.dims, r - 2);
+        if (a.rank() > 1) d = append(d, c.dims[r - 2]);
+        if (b.rank() > 1) d = append(d, c.dims[r - 1]);
+        return of(d);
+    }
+
+    /**
+     * The shape of {@code op(A)·op(B)} over the last two axes of operands of rank >= 2, where {@code op}
+     * transposes the last two axes when its flag is set and the batch axes in front broadcast; the errors
+     * name both shapes, marking a transposed one {@code ^T}.
+     */
+    public static Shape matmul(Shape a, Shape b, boolean transA, boolean transB) {
+        return matmul(a, b, transA, transB, a + (transA ? "^T" : ""), b + (transB ? "^T" : ""));
+    }
+
+    private static Shape matmul(Shape a, Shape b, boolean transA, boolean transB, String sa, String sb) {
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": matmul(a, b, transA, transB) takes"
+                    + " matrices or stacks of matrices (rank >= 2); use a.matmul(b) for 1-d operands");
+        }
+        int m = transA ? a.dim(-1) : a.dim(-2);
+        int ka = transA ? a.dim(-2) : a.dim(-1);
+        int kb = transB ? b.dim(-1) : b.dim(-2);
+        int n = transB ? b.dim(-2) : b.dim(-1);
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": inner dimensions " + ka + " and "
+                    + kb + " differ");
+        }
+        Shape batchA = a.batch();
+        Shape batchB = b.batch();
+        Shape batch;
+        try {
+            batch = broadcast("matmul", batchA, batchB);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": batch dimensions " + batchA + " and "
+                    + batchB + " cannot be broadcast", e);
+        }
+        return of(append(append(batch.dims, m), n));
+    }
+
+    /** The batch axes of a matmul operand: every axis but the last two. */
+    Shape batch() {
+        return of(Arrays.copyOf(dims, dims.length - 2));
+    }
+
+    private static int[] append(int[] d, int x) {
+        int[] out = Arrays.copyOf(d, d.length + 1);
+        out[d.length] = x;
+        return out;
+    }
+
     /** This shape with {@code axis} removed (or kept as 1 when {@code keepDims}) for each reduced axis. */
     public Shape reduce(int[] sortedAxes, boolean keepDims) {
         int[] out = new int[keepDims ? dims.length : dims.length - sortedAxes.length];

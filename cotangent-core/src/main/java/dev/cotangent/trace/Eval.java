@@ -63,10 +63,10 @@ public final class Eval {
                 StringBuilder sb = new StringBuilder("anomaly: ");
                 if (rule != null) sb.append("in the ").append(RuleContext.kind()).append(" rule of ").append(rule.name()).append(", ");
                 sb.append(p).append(" produced ").append(o[i])
-                        .append(" at flat index ").append(i).append(" of its ").append(out.shape())
+                        .append(" at flat index ").append(i).append(" of its ").append(out.dims())
                         .append(" result from finite operands");
                 for (int k = 0; k < in.length; k++) {
-                    sb.append(k == 0 ? " " : ", ").append(in[k].shape());
+                    sb.append(k == 0 ? " " : ", ").append(in[k].dims());
                     if (in[k].size() <= 8) sb.append(' ').append(java.util.Arrays.toString(in[k].unsafeData()));
                 }
                 throw new NonFiniteException(sb.toString(), rule != null ? rule.name() : p.name());

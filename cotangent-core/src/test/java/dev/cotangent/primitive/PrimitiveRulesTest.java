@@ -62,14 +62,14 @@ class PrimitiveRulesTest {
 
         // the shape rule agrees with the implementation; bind at level 0 is apply (every result)
         NDArray[] ys = p.applyAll(in);
-        Shape[] inShapes = Arrays.stream(in).map(NDArray::shape).toArray(Shape[]::new);
+        Shape[] inShapes = Arrays.stream(in).map(NDArray::dims).toArray(Shape[]::new);
         Shape[] outShapes = p.shapes(inShapes);
         assertEquals(p.results(), ys.length, where + ": results of apply");
         assertEquals(p.results(), outShapes.length, where + ": results of the shape rule");
         Tensor[] args = Arrays.stream(in).map(Tensor::from).toArray(Tensor[]::new);
         Tensor[] bound = Bind.bindAll(p, args);
         for (int r = 0; r < ys.length; r++) {
-            assertEquals(ys[r].shape(), outShapes[r], where + ": shape rule vs result " + r + " of apply");
+            assertEquals(ys[r].dims(), outShapes[r], where + ": shape rule vs result " + r + " of apply");
             assertArrayEquals(ys[r].toArray(), bound[r].toArray(), where + ": bind vs apply, result " + r);
         }
         // several results are checked as one: their elements one after the other
@@ -78,8 +78,8 @@ class PrimitiveRulesTest {
         List<CheckResult> results = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
             Function<Tensor, Tensor> fi = operand(p, args, i);
-            Tensor vi = GradCheck.random(rng, in[i].shape().dims());
-            Tensor u = GradCheck.random(rng, y.shape().dims());
+            Tensor vi = GradCheck.random(rng, in[i].shape());
+            Tensor u = GradCheck.random(rng, y.shape());
             if (c.smooth()[i]) {
                 results.add(GradCheck.jvp(fi, args[i], vi, FD).withContext("operand " + i));
                 results.add(GradCheck.dotProduct(fi, args[i], u, vi, EXACT).withContext("operand " + i));
@@ -99,8 +99,8 @@ class PrimitiveRulesTest {
         }, Packing.shapes(free));
         Tensor x = Packing.pack(free);
         Tensor v = GradCheck.random(rng, x.shape());
-        Tensor u = GradCheck.random(rng, y.shape().dims());
-        Tensor w = GradCheck.random(rng, y.shape().dims());
+        Tensor u = GradCheck.random(rng, y.shape());
+        Tensor w = GradCheck.random(rng, y.shape());
         Function<Tensor, Tensor> g = z -> Ops.sum(Ops.mul(f.apply(z), w));
 
         if (smooth.length > 0) {
@@ -171,7 +171,7 @@ class PrimitiveRulesTest {
 
     private static String shapesOf(NDArray[] in) {
         StringBuilder sb = new StringBuilder();
-        for (NDArray a : in) sb.append(sb.length() == 0 ? "" : ", ").append(a.shape());
+        for (NDArray a : in) sb.append(sb.length() == 0 ? "" : ", ").append(a.dims());
         return sb.toString();
     }
 

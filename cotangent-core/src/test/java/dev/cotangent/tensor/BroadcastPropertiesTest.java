@@ -74,7 +74,7 @@ class BroadcastPropertiesTest {
             int y = i - (rank - db.length) >= 0 ? db[i - (rank - db.length)] : 1;
             expectDims[i] = Math.max(x, y);
         }
-        assertArrayEquals(expectDims, r.shape().dims(), fn + " " + Shape.of(da) + " with " + Shape.of(db));
+        assertArrayEquals(expectDims, r.shape(), fn + " " + Shape.of(da) + " with " + Shape.of(db));
 
         DoubleBinaryOperator f = reference(fn);
         double[] expected = new double[Ref.size(expectDims)];
@@ -93,7 +93,7 @@ class BroadcastPropertiesTest {
         int[] d = operand(out, drop, mask);
         double[] a = Ref.values(new Random(seed), Ref.size(d), false);
         NDArray r = NDArray.of(Shape.of(d), a).broadcastTo(out);
-        assertArrayEquals(out, r.shape().dims());
+        assertArrayEquals(out, r.shape());
         double[] expected = new double[Ref.size(out)];
         for (int i = 0; i < expected.length; i++) expected[i] = Ref.broadcastGet(a, d, Ref.unravel(i, out));
         Ref.assertSame(expected, r.toArray(), "broadcastTo " + Shape.of(d) + " -> " + Shape.of(out));
@@ -121,7 +121,7 @@ class BroadcastPropertiesTest {
             for (int i = 0; i < s.length; i++) dims[rank - s.length + i] = Math.max(dims[rank - s.length + i], s[i]);
         }
         for (int i = 0; i < rank; i++) dims[i] = Math.max(dims[i], 1);
-        assertArrayEquals(dims, r.shape().dims());
+        assertArrayEquals(dims, r.shape());
         double[] expected = new double[Ref.size(dims)];
         for (int i = 0; i < expected.length; i++) {
             int[] idx = Ref.unravel(i, dims);

@@ -96,7 +96,7 @@ class MatmulTest {
             outBatch[i] = Math.max(x, y);
         }
         String what = Shape.of(da) + (transA ? "^T" : "") + " @ " + Shape.of(db) + (transB ? "^T" : "");
-        assertArrayEquals(cat(outBatch, m, n), c.shape().dims(), what);
+        assertArrayEquals(cat(outBatch, m, n), c.shape(), what);
         Ref.assertClose(naive(a, ba, transA, b, bb, transB, outBatch, m, k, n), c.toArray(), 1e-13, what);
         if (!transA && !transB) {
             Ref.assertClose(c.toArray(), NDArray.of(Shape.of(da), a).matmul(NDArray.of(Shape.of(db), b)).toArray(),
@@ -130,7 +130,7 @@ class MatmulTest {
         if (!bVec) dims = Arrays.copyOf(dims, dims.length + 1);
         if (!bVec) dims[dims.length - 1] = n;
         String what = Shape.of(da) + " @ " + Shape.of(db);
-        assertArrayEquals(dims, c.shape().dims(), what);
+        assertArrayEquals(dims, c.shape(), what);
         Ref.assertClose(expected, c.toArray(), 1e-13, what);
     }
 

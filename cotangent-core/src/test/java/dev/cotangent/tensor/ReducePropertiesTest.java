@@ -86,13 +86,13 @@ class ReducePropertiesTest {
         String what = Shape.of(dims) + " over " + Arrays.toString(axes) + (keepDims ? " keepDims" : "");
 
         NDArray sum = a.sum(keepDims, axes);
-        assertArrayEquals(expectDims, sum.shape().dims(), "sum " + what);
+        assertArrayEquals(expectDims, sum.shape(), "sum " + what);
         Ref.assertClose(naive(x, dims, red, 0, Double::sum), sum.toArray(), 1e-13, "sum " + what);
 
         double[] mean = naive(x, dims, red, 0, Double::sum);
         for (int i = 0; i < mean.length; i++) mean[i] /= count;
         NDArray m = a.mean(keepDims, axes);
-        assertArrayEquals(expectDims, m.shape().dims(), "mean " + what);
+        assertArrayEquals(expectDims, m.shape(), "mean " + what);
         Ref.assertClose(mean, m.toArray(), 1e-13, "mean " + what);
 
         Ref.assertClose(naive(x, dims, red, 1, (p, v) -> p * v), a.prod(keepDims, axes).toArray(), 1e-13, "prod " + what);
@@ -118,7 +118,7 @@ class ReducePropertiesTest {
         double[] shifted = x.clone();
         for (int i = 0; i < shifted.length; i++) shifted[i] += shift;
         NDArray r = NDArray.of(Shape.of(dims), shifted).logsumexp(keepDims, axes);
-        assertArrayEquals(reducedDims(dims, red, keepDims), r.shape().dims());
+        assertArrayEquals(reducedDims(dims, red, keepDims), r.shape());
         Ref.assertClose(expected, r.toArray(), 1e-12, "logsumexp " + Shape.of(dims) + " " + Arrays.toString(axes));
     }
 
@@ -133,7 +133,7 @@ class ReducePropertiesTest {
         boolean[] red = new boolean[dims.length];
         red[axis] = true;
         int[] od = reducedDims(dims, red, false);
-        assertArrayEquals(od, r.shape().dims());
+        assertArrayEquals(od, r.shape());
         double[] expected = new double[Ref.size(od)];
         for (int o = 0; o < expected.length; o++) {
             int[] oi = Ref.unravel(o, od);

@@ -80,6 +80,6 @@ final class Ref {
     }
 
     static void assertShape(NDArray a, int... dims) {
-        assertArrayEquals(dims, a.shape().dims(), "shape " + a.shape());
+        assertArrayEquals(dims, a.shape(), "shape " + a.dims());
     }
 }

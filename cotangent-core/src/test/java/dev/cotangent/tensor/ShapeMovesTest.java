@@ -74,7 +74,7 @@ class ShapeMovesTest {
         NDArray t = a.permute(p);
         int[] outDims = new int[r];
         for (int i = 0; i < r; i++) outDims[i] = dims[p[i]];
-        assertArrayEquals(outDims, t.shape().dims());
+        assertArrayEquals(outDims, t.shape());
         double[] out = t.toArray();
         for (int o = 0; o < out.length; o++) {
             int[] oi = Ref.unravel(o, outDims);
@@ -130,7 +130,7 @@ class ShapeMovesTest {
         NDArray r = iota(dims).slice(axis, start, end);
         int[] od = dims.clone();
         od[axis] = end - start;
-        assertArrayEquals(od, r.shape().dims());
+        assertArrayEquals(od, r.shape());
         double[] out = r.toArray();
         for (int o = 0; o < out.length; o++) {
             int[] idx = Ref.unravel(o, od);
@@ -164,7 +164,7 @@ class ShapeMovesTest {
         NDArray r = iota(dims).take(ind, axis);
         int[] od = dims.clone();
         od[axis] = ind.length;
-        assertArrayEquals(od, r.shape().dims());
+        assertArrayEquals(od, r.shape());
         double[] out = r.toArray();
         for (int o = 0; o < out.length; o++) {
             int[] idx = Ref.unravel(o, od);
@@ -201,7 +201,7 @@ class ShapeMovesTest {
         NDArray c = NDArray.concat(axis, a, b);
         int[] od = dims.clone();
         od[axis] += extra;
-        assertArrayEquals(od, c.shape().dims());
+        assertArrayEquals(od, c.shape());
         double[] out = c.toArray();
         for (int o = 0; o < out.length; o++) {
             int[] idx = Ref.unravel(o, od);

@@ -29,7 +29,7 @@ class DigitsTest {
     void theShippedFileLoads() {
         Dataset d = Digits.load();
         assertEquals(1797, d.size());
-        assertEquals(64, d.x().shape().dim(1));
+        assertEquals(64, d.x().dims().dim(1));
         int[] counts = new int[10];
         for (int y : d.labels()) counts[y]++;
         for (int c : counts) assertTrue(c > 150 && c < 200, Arrays.toString(counts));

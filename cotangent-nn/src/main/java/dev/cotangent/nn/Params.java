@@ -121,7 +121,7 @@ public final class Params {
 
     /** Zeros of each tensor's shape. */
     public static Map<String, Tensor> zerosLike(Map<String, Tensor> a) {
-        return map(a, v -> NDArray.zeros(v.shape().dims()));
+        return map(a, v -> NDArray.zeros(v.shape()));
     }
 
     /** Σ over all tensors of Σ a·b. */

@@ -36,8 +36,8 @@ public final class MdsDemo {
 
     /** The squared-distance matrix of the rows of x [N, k]. */
     public static NDArray squaredDistances(NDArray x) {
-        int n = x.shape().dim(0);
-        int k = x.shape().dim(1);
+        int n = x.dims().dim(0);
+        int k = x.dims().dim(1);
         double[] p = x.unsafeData();
         double[] d = new double[n * n];
         for (int i = 0; i < n; i++) {

@@ -14,8 +14,8 @@ public record Dataset(NDArray x, int[] labels, int classes) {
     public record Split(Dataset train, Dataset test) {}
 
     public Dataset {
-        if (x.rank() < 1 || x.shape().dim(0) != labels.length) {
-            throw new IllegalArgumentException("Dataset: features of shape " + x.shape() + " for " + labels.length
+        if (x.rank() < 1 || x.dims().dim(0) != labels.length) {
+            throw new IllegalArgumentException("Dataset: features of shape " + x.dims() + " for " + labels.length
                     + " labels; give one row per label");
         }
         for (int i = 0; i < labels.length; i++) {
@@ -40,7 +40,7 @@ public record Dataset(NDArray x, int[] labels, int classes) {
             System.arraycopy(src, idx[i] * row, d, i * row, row);
             l[i] = labels[idx[i]];
         }
-        int[] dims = x.shape().dims();
+        int[] dims = x.shape();
         dims[0] = idx.length;
         return new Dataset(NDArray.wrap(Shape.of(dims), d), l, classes);
     }
