@@ -165,6 +165,31 @@ public final class AD {
     }
 
     /**
+     * vmap of a function of a tree: every leaf of {@code batch} carries a leading batch axis of one common length,
+     * f is written for one example (a tree of the same structure without that axis), and every leaf of the result
+     * comes back with the batch axis first.
+     */
+    public static <X, Y> Y vmap(Function<X, Y> f, X batch) {
+        Flattened x = Trees.flatten(batch);
+        Tensor[] leaves = array(x);
+        if (leaves.length == 0) throw new IllegalArgumentException("vmap: the input tree has no tensors to batch");
+        int size = -1;
+        for (int i = 0; i < leaves.length; i++) {
+            Tensor t = leaves[i];
+            if (t.rank() == 0 || (size >= 0 && t.dims().dim(0) != size)) {
+                throw new IllegalArgumentException("vmap: leaf " + x.def().leafPaths().get(i) + " has shape " + t.dims()
+                        + "; every leaf needs a leading batch axis of one common length" + (size >= 0 ? " (" + size + ")" : ""));
+            }
+            size = t.dims().dim(0);
+        }
+        boolean[] batched = new boolean[leaves.length];
+        Arrays.fill(batched, true);
+        TreeDef[] outDef = new TreeDef[1];
+        Tensor[] out = Vmap.vmap("vmap", flat(f, x.def(), outDef), leaves, batched, size);
+        return outDef[0].unflatten(out);
+    }
+
+    /**
      * The Jacobian by forward mode: the JVPs along every input direction at once (vmap over the basis), so the cost
      * grows with the number of inputs. Result shape: out.shape ++ in.shape.
      */

@@ -88,4 +88,16 @@ class TreeTransformsTest {
         assertArrayEquals(new int[] {2, 3}, j.shape());
         assertArrayEquals(new double[] {5, 0, 2, 0, 5, 3}, j.toArray(), 0);
     }
+
+    @Test
+    void vmapOfATreeBatchesEveryLeaf() {
+        // per example: (w·x_k + b, |x_k|²) for a batch of 3 examples
+        Linear batch = new Linear(Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}), Tensor.of(1, 0, -1));
+        List<Tensor> out = AD.vmap((Linear l) -> List.of(l.w().matmul(X).add(l.b()), l.w().mul(l.w()).sum()), batch);
+        assertArrayEquals(new double[] {1 + 4 + 1, 3 + 8, 5 + 12 - 1}, out.get(0).toArray(), 0);
+        assertArrayEquals(new double[] {5, 25, 61}, out.get(1).toArray(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AD.vmap((Linear l) -> l.b(), new Linear(Tensor.zeros(3, 2), Tensor.zeros(4))));
+        assertTrue(e.getMessage().contains("b") && e.getMessage().contains("[4]"), e.getMessage());
+    }
 }
