@@ -16,11 +16,18 @@ public final class Bind {
             throw new IllegalArgumentException(p.name() + ": has " + p.results() + " results; bind it with bindAll "
                     + "(Ops.applyAll), which returns them all");
         }
-        return bindAll(p, args)[0];
+        Trace top = innermost(p, args);
+        return top == null ? Eval.apply1(p, args) : top.process(p, args)[0];
     }
 
     /** Applies {@code p} to {@code args} under the innermost trace among them; returns every result. */
     public static Tensor[] bindAll(Primitive p, Tensor... args) {
+        Trace top = innermost(p, args);
+        return top == null ? Eval.apply(p, args) : top.process(p, args);
+    }
+
+    /** The trace of highest level among the arguments (null: all concrete), after checking them. */
+    private static Trace innermost(Primitive p, Tensor[] args) {
         if (args.length != p.arity()) {
             throw new IllegalArgumentException(p.name() + ": takes " + p.arity() + " operand(s), got " + args.length);
         }
@@ -53,6 +60,6 @@ public final class Bind {
                 }
             }
         }
-        return top == null ? Eval.apply(p, args) : top.process(p, args);
+        return top;
     }
 }

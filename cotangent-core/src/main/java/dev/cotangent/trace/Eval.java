@@ -2,6 +2,7 @@ package dev.cotangent.trace;
 
 import dev.cotangent.NonFiniteException;
 import dev.cotangent.Tensor;
+import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.tensor.NDArray;
 
@@ -29,6 +30,15 @@ public final class Eval {
             r[k] = Tensor.from(out[k]);
         }
         return r;
+    }
+
+    /** Runs the one-result primitive {@code p} on the concrete values of {@code args} (no arrays of results). */
+    static Tensor apply1(Primitive p, Tensor[] args) {
+        NDArray[] v = new NDArray[args.length];
+        for (int i = 0; i < args.length; i++) v[i] = args[i].value();
+        NDArray out = p instanceof OneResult o ? o.apply(v) : p.applyAll(v)[0];
+        if (ANOMALY.get()[0]) check(p, v, out);
+        return Tensor.from(out);
     }
 
     /** Whether anomaly checking is on for this thread. */

@@ -41,7 +41,7 @@ public final class JvpTrace extends Trace {
                 primals[i] = a;
             }
         }
-        Tensor[] outs = Bind.bindAll(p, primals);
+        Tensor[] outs = p.results() == 1 ? new Tensor[] {Bind.bind(p, primals)} : Bind.bindAll(p, primals);
         if (!any || !p.differentiable()) return outs;
         Object[] mark = RuleContext.enter(p, "jvp");
         Tensor[] ts;

@@ -82,7 +82,7 @@ public final class ReverseTrace extends Trace {
                 primals[i] = a;
             }
         }
-        Tensor[] outs = Bind.bindAll(p, primals);
+        Tensor[] outs = p.results() == 1 ? new Tensor[] {Bind.bind(p, primals)} : Bind.bindAll(p, primals);
         if (parents == null || !p.differentiable()) return outs;
         // keep for the backward sweep only the values the VJP rule reads; of the others, only their shapes
         Tensor[] kept = p.vjpReadsOperands() ? primals : ShapeOnly.all(primals);
