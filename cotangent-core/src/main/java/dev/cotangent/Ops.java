@@ -279,8 +279,14 @@ public final class Ops {
         return mean(mul(d, d));
     }
 
-    /** The Euclidean (Frobenius) norm √Σx²; its derivative at x = 0 is undefined (NaN). */
+    /**
+     * The Euclidean (Frobenius) norm √Σx². At x = 0, where it has no derivative, its derivative is taken as 0
+     * (PyTorch's subgradient convention), in both modes and at every order: the square root is only ever taken of
+     * a positive number, so no ∞·0 appears.
+     */
     public static Tensor norm(Tensor x) {
-        return sqrt(sum(mul(x, x)));
+        Tensor s = sum(mul(x, x));
+        Tensor zero = eq(s, Tensor.scalar(0));
+        return where(zero, Tensor.scalar(0), sqrt(where(zero, Tensor.scalar(1), s)));
     }
 }

@@ -23,6 +23,12 @@ public final class Extremum extends Reduction {
         return Ops.div(mask, expand(reduceLike(mask), x));
     }
 
+    /** Its axes, keepDims, and whether it is max or min (two extrema over the same axes are different ops). */
+    @Override
+    public java.util.Map<String, Object> params() {
+        return java.util.Map.of("axes", axes.clone(), "keepDims", keepDims, "max", max);
+    }
+
     @Override
     protected Reduction over(int[] axes) {
         return new Extremum(max, axes, keepDims);

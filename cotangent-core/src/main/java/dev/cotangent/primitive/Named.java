@@ -43,8 +43,14 @@ public abstract class Named implements Primitive {
         return true;
     }
 
+    /** From the class and every parameter's value (arrays by content). */
     @Override
     public int hashCode() {
-        return getClass().hashCode() * 31 + params().keySet().hashCode();
+        int h = getClass().hashCode();
+        for (Map.Entry<String, Object> e : new TreeMap<>(params()).entrySet()) {
+            h = h * 31 + e.getKey().hashCode();
+            h = h * 31 + Arrays.deepHashCode(new Object[] {e.getValue()});
+        }
+        return h;
     }
 }

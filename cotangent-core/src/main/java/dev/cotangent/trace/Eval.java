@@ -55,14 +55,17 @@ public final class Eval {
     }
 
     private static void check(Primitive p, NDArray[] in, NDArray out) {
+        boolean infiniteIn = false;
         for (NDArray a : in) {
             for (double x : a.unsafeData()) {
-                if (!Double.isFinite(x)) return; // not this op's doing
+                if (Double.isNaN(x)) return; // not this op's doing
+                infiniteIn |= Double.isInfinite(x);
             }
         }
         double[] o = out.unsafeData();
         for (int i = 0; i < o.length; i++) {
-            if (!Double.isFinite(o[i])) {
+            // an infinity carried through is not this op's doing, but a NaN made from one (∞·0, ∞ − ∞) is
+            if (infiniteIn ? Double.isNaN(o[i]) : !Double.isFinite(o[i])) {
                 Primitive rule = RuleContext.primitive();
                 if (rule != null && Double.isInfinite(o[i]) && rule.infiniteDerivativeIsConvention()) {
                     System.getLogger("dev.cotangent").log(System.Logger.Level.WARNING, "anomaly mode: the "
