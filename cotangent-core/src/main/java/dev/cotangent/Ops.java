@@ -148,6 +148,7 @@ public final class Ops {
 
     /** Removes axis {@code axis}, of size 1. */
     public static Tensor squeeze(Tensor x, int axis) {
+        requireAxes("squeeze", x);
         return reshape(x, x.dims().squeeze(axis).dims());
     }
 
@@ -164,6 +165,7 @@ public final class Ops {
 
     /** Entries start ≤ i < end along one axis (negative bounds count from the end). */
     public static Tensor slice(Tensor x, int axis, int start, int end) {
+        requireAxes("slice", x);
         Shape s = x.dims();
         int a = s.axis(axis, "slice");
         int d = s.dim(a);
@@ -178,7 +180,10 @@ public final class Ops {
     public static Tensor pad(Tensor x, int[] before, int[] after) { return bind(new Pad(before, after), x); }
 
     /** The entries at {@code indices} along {@code axis} (NumPy's take). */
-    public static Tensor take(Tensor x, int[] indices, int axis) { return bind(new Take(indices, axis), x); }
+    public static Tensor take(Tensor x, int[] indices, int axis) {
+        requireAxes("take", x);
+        return bind(new Take(indices, axis), x);
+    }
 
     /** Scatter-add along {@code axis} into zeros of length {@code size} (the transpose of take). */
     public static Tensor indexAdd(Tensor x, int[] indices, int axis, int size) {
@@ -242,11 +247,13 @@ public final class Ops {
 
     /** softmax along {@code axis}: e^{x − logsumexp(x)}, stable. */
     public static Tensor softmax(Tensor x, int axis) {
+        requireAxes("softmax", x);
         return exp(logSoftmax(x, axis));
     }
 
     /** log softmax along {@code axis}: x − logsumexp(x), stable. */
     public static Tensor logSoftmax(Tensor x, int axis) {
+        requireAxes("logSoftmax", x);
         return sub(x, logsumexp(x, true, axis));
     }
 
@@ -288,5 +295,13 @@ public final class Ops {
         Tensor s = sum(mul(x, x));
         Tensor zero = eq(s, Tensor.scalar(0));
         return where(zero, Tensor.scalar(0), sqrt(where(zero, Tensor.scalar(1), s)));
+    }
+
+    /** An op that works along an axis refuses a 0-d tensor with advice that applies to it. */
+    private static void requireAxes(String op, Tensor x) {
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException(op + ": the tensor is 0-d (a single number), which has no axis to "
+                    + op + " along; reshape it to [1] first (x.reshape(1)) if you mean a one-element vector");
+        }
     }
 }

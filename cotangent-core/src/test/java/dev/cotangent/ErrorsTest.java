@@ -50,7 +50,7 @@ class ErrorsTest {
             return x.sum();
         }).apply(V3);
         String m = message(IllegalStateException.class, () -> leak[0].mul(V3));
-        contains(m, "mul", "leaked tracer", "vjp", "value()");
+        contains(m, "mul", "leaked tracer", "traced by grad", "value()");
 
         AD.jvp(x -> {
             leak[0] = x.sin();

@@ -55,8 +55,11 @@ final class Output {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 String v = Double.isNaN(values[i]) ? "NaN" : values[i] > 0 ? "+inf" : "-inf";
-                spec.commandLine().getErr().println("cotangent: note: ∂f/∂" + names.get(i) + " is " + v
-                        + " (the derivative is not finite at this point, e.g. sqrt at 0)"
+                String why = Double.isNaN(values[i])
+                        ? " (the chain rule met an undefined product here, such as ∞·0 from sqrt at 0 times a zero "
+                                + "factor; run `explain` to see which step)"
+                        : " (the derivative is infinite at this point, e.g. sqrt at 0)";
+                spec.commandLine().getErr().println("cotangent: note: ∂f/∂" + names.get(i) + " is " + v + why
                         + (json ? "; JSON shows it as null" : ""));
             }
         }

@@ -72,7 +72,14 @@ public final class StageTrace extends Trace {
             parents[i] = varOf(args[i]);
             in[i] = args[i].dims();
         }
-        Shape[] out = p.shapes(in);
+        Shape[] out;
+        try {
+            out = p.shapes(in);
+        } catch (dev.cotangent.tensor.TooLargeException e) {
+            if (e.getMessage().startsWith(p.name() + ":")) throw e;
+            throw new dev.cotangent.tensor.TooLargeException(p.name() + " on operands of shapes "
+                    + java.util.Arrays.toString(in) + ": " + e.getMessage());
+        }
         if (out == null || out.length != p.results()) {
             throw new IllegalStateException(p.name() + ": its shape rule gave " + (out == null ? "null" : out.length
                     + " shape(s)") + " for " + p.results() + " result(s)");

@@ -37,7 +37,12 @@ public final class Pad extends Named implements Linear {
                         + java.util.Arrays.toString(after) + " for shape " + s + ": axis " + i
                         + " has a negative width; widths must be >= 0 (use slice to cut)");
             }
-            d[i] = before[i] + s.dim(i) + after[i];
+            long width = (long) before[i] + s.dim(i) + after[i];
+            if (width > Integer.MAX_VALUE) {
+                throw new dev.cotangent.tensor.TooLargeException("pad: widths " + before[i] + " and " + after[i]
+                        + " on axis " + i + " of shape " + s + " make that axis " + width + " long, more than 2^31-1");
+            }
+            d[i] = (int) width;
         }
         return Shape.of(d);
     }
@@ -45,7 +50,7 @@ public final class Pad extends Named implements Linear {
     @Override
     public NDArray apply(NDArray... in) {
         Shape out = shape(in[0].dims());
-        double[] o = new double[out.size()];
+        double[] o = dev.cotangent.tensor.TooLargeException.doubles(out.size());
         ScatterKernel.pad(in[0].unsafeData(), in[0].shape(), before, out.dims(), o);
         return NDArray.wrap(out, o);
     }

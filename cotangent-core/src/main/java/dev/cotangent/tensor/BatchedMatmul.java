@@ -38,7 +38,7 @@ final class BatchedMatmul {
                 idx[d] = 0;
             }
         }
-        double[] c = new double[out.size()];
+        double[] c = TooLargeException.doubles(out.size());
         Blas.gemmBatch(transA, transB, m, n, k, a.unsafeData(), offA, b.unsafeData(), offB, c);
         return NDArray.wrap(out, c);
     }

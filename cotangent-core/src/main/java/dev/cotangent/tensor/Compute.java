@@ -20,7 +20,7 @@ final class Compute {
             return NDArray.wrap(sx, out);
         }
         Shape s = Shape.broadcast(fn.label(), sx, sy);
-        double[] out = new double[s.size()];
+        double[] out = TooLargeException.doubles(s.size());
         if (b.length == 1 && s.equals(sx)) {
             BinaryKernel.scalarRight(fn, a, b[0], out, out.length);
         } else if (a.length == 1 && s.equals(sy)) {
@@ -38,7 +38,7 @@ final class Compute {
         double[] c = cond.broadcastTo(s).unsafeData();
         double[] x = a.broadcastTo(s).unsafeData();
         double[] y = b.broadcastTo(s).unsafeData();
-        double[] out = new double[s.size()];
+        double[] out = TooLargeException.doubles(s.size());
         for (int i = 0; i < out.length; i++) out[i] = c[i] != 0.0 ? x[i] : y[i];
         return NDArray.wrap(s, out);
     }
@@ -55,7 +55,7 @@ final class Compute {
         }
         boolean[] reduced = new boolean[shape.rank()];
         for (int a : ax) reduced[a] = true;
-        double[] o = new double[out.size()];
+        double[] o = TooLargeException.doubles(out.size());
         if (o.length > 0) ReduceKernel.reduce(fn, x.unsafeData(), shape.dims(), reduced, o);
         return NDArray.wrap(out, o);
     }
@@ -68,7 +68,7 @@ final class Compute {
             throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + shape + " is empty");
         }
         Shape out = shape.reduce(new int[] {a}, false);
-        double[] o = new double[out.size()];
+        double[] o = TooLargeException.doubles(out.size());
         ReduceKernel.argmax(x.unsafeData(), shape.dims(), a, o);
         return NDArray.wrap(out, o);
     }

@@ -11,7 +11,7 @@ final class Creation {
     static NDArray ofRows(double[][] rows) {
         int m = rows.length;
         int n = m == 0 ? 0 : rows[0].length;
-        double[] d = new double[m * n];
+        double[] d = TooLargeException.doubles(Shape.of(m, n).size());
         for (int i = 0; i < m; i++) {
             if (rows[i].length != n) {
                 throw new IllegalArgumentException("NDArray.of(double[][]): row " + i + " has " + rows[i].length
@@ -24,7 +24,7 @@ final class Creation {
 
     static NDArray full(double value, int... dims) {
         Shape s = Shape.of(dims);
-        double[] d = new double[s.size()];
+        double[] d = TooLargeException.doubles(s.size());
         Arrays.fill(d, value);
         return NDArray.wrap(s, d);
     }
@@ -53,7 +53,7 @@ final class Creation {
     static NDArray eye(int n) {
         if (n < 0) throw new IllegalArgumentException("eye: n = " + n + "; give n >= 0");
         Shape s = Shape.of(n, n); // checks n·n fits before allocating
-        double[] d = new double[s.size()];
+        double[] d = TooLargeException.doubles(s.size());
         for (int i = 0; i < n; i++) d[i * n + i] = 1.0;
         return NDArray.wrap(s, d);
     }
@@ -61,7 +61,7 @@ final class Creation {
     /** Independent uniform draws in {@code [lo, hi)} from the given (seeded) generator, row-major. */
     static NDArray uniform(RandomGenerator rng, double lo, double hi, int... dims) {
         Shape s = Shape.of(dims);
-        double[] d = new double[s.size()];
+        double[] d = TooLargeException.doubles(s.size());
         for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * rng.nextDouble();
         return NDArray.wrap(s, d);
     }
@@ -69,7 +69,7 @@ final class Creation {
     /** Independent normal draws with the given mean and standard deviation from the (seeded) generator. */
     static NDArray normal(RandomGenerator rng, double mean, double std, int... dims) {
         Shape s = Shape.of(dims);
-        double[] d = new double[s.size()];
+        double[] d = TooLargeException.doubles(s.size());
         for (int i = 0; i < d.length; i++) d[i] = mean + std * rng.nextGaussian();
         return NDArray.wrap(s, d);
     }

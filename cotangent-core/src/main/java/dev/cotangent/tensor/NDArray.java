@@ -58,7 +58,7 @@ public final class NDArray {
 
     public static NDArray zeros(int... dims) {
         Shape s = Shape.of(dims);
-        return new NDArray(s, new double[s.size()]);
+        return new NDArray(s, TooLargeException.doubles(s.size()));
     }
 
     public static NDArray ones(int... dims) {

@@ -12,20 +12,31 @@ public final class Shape {
     private final int size;
 
     private Shape(int[] dims) {
-        long s = 1;
+        boolean empty = false;
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < 0) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(dims) + ": dimension " + i
                         + " is negative (" + dims[i] + "); every dimension must be >= 0");
             }
+            empty |= dims[i] == 0;
+        }
+        long s = 1;
+        for (int i = 0; i < dims.length && !empty; i++) {
             s *= dims[i];
             if (s > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(dims)
-                        + " has more than 2^31-1 elements; Cotangent arrays are limited to int indexing");
+                throw new TooLargeException("shape " + Arrays.toString(dims) + " has " + count(dims)
+                        + " elements, more than 2^31-1 (the largest Java array)");
             }
         }
         this.dims = dims;
-        this.size = (int) s;
+        this.size = empty ? 0 : (int) s;
+    }
+
+    /** The product of the dimensions, exact (as text: it may exceed a long for absurd shapes). */
+    private static String count(int[] dims) {
+        java.math.BigInteger n = java.math.BigInteger.ONE;
+        for (int d : dims) n = n.multiply(java.math.BigInteger.valueOf(d));
+        return n.toString();
     }
 
     /** A shape with the given dimensions (copied). */
@@ -240,7 +251,11 @@ public final class Shape {
             throw new IllegalArgumentException("matmul: " + sa + " @ " + sb + ": batch dimensions " + batchA + " and "
                     + batchB + " cannot be broadcast", e);
         }
-        return of(append(append(batch.dims, m), n));
+        try {
+            return of(append(append(batch.dims, m), n));
+        } catch (TooLargeException e) {
+            throw new TooLargeException("matmul: " + sa + " @ " + sb + ": the product " + e.getMessage());
+        }
     }
 
     /** The batch axes of a matmul operand: every axis but the last two. */

@@ -170,7 +170,7 @@ final class ShapeMoves {
     /** Copies the elements found at {@code offset + Σ idx[i]·strides[i]} into a new array of {@code out}. */
     private static NDArray gatherStrided(NDArray x, Shape out, int[] strides, int offset) {
         double[] data = x.unsafeData();
-        double[] o = new double[out.size()];
+        double[] o = TooLargeException.doubles(out.size());
         int r = out.rank();
         if (o.length == 0) return NDArray.wrap(out, o);
         if (r == 0) {

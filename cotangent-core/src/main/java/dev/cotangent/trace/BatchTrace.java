@@ -18,6 +18,12 @@ public final class BatchTrace extends Trace {
         this.size = size;
     }
 
+    /** A trace for the transform the user called, named in messages (vmap, jacfwd, jacrev). */
+    public BatchTrace(int level, int size, String transform) {
+        super(level, transform);
+        this.size = size;
+    }
+
     /** The number of examples in the batch. */
     public int size() {
         return size;
@@ -26,7 +32,7 @@ public final class BatchTrace extends Trace {
     /** The tracer for one example of {@code batch} (whose first axis is the batch axis). */
     public Tensor tracer(Tensor batch) {
         if (batch.rank() == 0 || batch.dims().dim(0) != size) {
-            throw new IllegalArgumentException("vmap: input of shape " + batch.dims() + " has no leading batch axis of "
+            throw new IllegalArgumentException(transform() + ": input of shape " + batch.dims() + " has no leading batch axis of "
                     + "length " + size);
         }
         return new BatchTracer(this, batch);
@@ -72,7 +78,7 @@ public final class BatchTrace extends Trace {
 
         @Override
         public NDArray value() {
-            throw new IllegalStateException("vmap: a tensor that stands for every example of a batch has no single "
+            throw new IllegalStateException(trace.transform() + ": a tensor that stands for every example of a batch has no single "
                     + "value; return it from the function instead of reading it (item/toArray/value) inside vmap");
         }
 

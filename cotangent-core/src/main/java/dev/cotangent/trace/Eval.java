@@ -5,6 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.TooLargeException;
 
 /**
  * The level-0 interpreter: computes a primitive on concrete values now. In anomaly mode it checks that an op
@@ -19,7 +20,12 @@ public final class Eval {
     public static Tensor[] apply(Primitive p, Tensor[] args) {
         NDArray[] v = new NDArray[args.length];
         for (int i = 0; i < args.length; i++) v[i] = args[i].value();
-        NDArray[] out = p.applyAll(v);
+        NDArray[] out;
+        try {
+            out = p.applyAll(v);
+        } catch (TooLargeException e) {
+            throw named(p, v, e);
+        }
         if (out == null || out.length != p.results()) {
             throw new IllegalStateException(p.name() + ": its implementation returned "
                     + (out == null ? "null" : out.length + " array(s)") + " for " + p.results() + " result(s)");
@@ -36,9 +42,24 @@ public final class Eval {
     static Tensor apply1(Primitive p, Tensor[] args) {
         NDArray[] v = new NDArray[args.length];
         for (int i = 0; i < args.length; i++) v[i] = args[i].value();
-        NDArray out = p instanceof OneResult o ? o.apply(v) : p.applyAll(v)[0];
+        NDArray out;
+        try {
+            out = p instanceof OneResult o ? o.apply(v) : p.applyAll(v)[0];
+        } catch (TooLargeException e) {
+            throw named(p, v, e);
+        }
         if (ANOMALY.get()[0]) check(p, v, out);
         return Tensor.from(out);
+    }
+
+    /** The exception with the operation and its operands' shapes in front, unless they are there already. */
+    private static TooLargeException named(Primitive p, NDArray[] v, TooLargeException e) {
+        if (e.getMessage().startsWith(p.name() + ":")) return e;
+        StringBuilder shapes = new StringBuilder();
+        for (NDArray a : v) shapes.append(shapes.length() == 0 ? "" : ", ").append(a.dims());
+        TooLargeException t = new TooLargeException(p.name() + " on operands of shapes " + shapes + ": " + e.getMessage());
+        t.initCause(e);
+        return t;
     }
 
     /** Whether anomaly checking is on for this thread. */

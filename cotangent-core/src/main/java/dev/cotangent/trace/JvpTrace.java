@@ -15,6 +15,11 @@ public final class JvpTrace extends Trace {
         super(level, "jvp");
     }
 
+    /** A trace for the transform the user called, named in messages (e.g. {@code grad}, {@code jacrev}). */
+    public JvpTrace(int level, String transform) {
+        super(level, transform);
+    }
+
     /** A tracer for primal {@code x} with tangent {@code t} ({@code null}: zero). */
     public Tensor tracer(Tensor x, Tensor t) {
         return new JvpTracer(this, x, t);

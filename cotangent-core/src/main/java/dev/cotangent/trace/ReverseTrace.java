@@ -28,6 +28,11 @@ public final class ReverseTrace extends Trace {
         super(level, "vjp");
     }
 
+    /** A trace for the transform the user called, named in messages (e.g. {@code grad}, {@code jacrev}). */
+    public ReverseTrace(int level, String transform) {
+        super(level, transform);
+    }
+
     /** A fresh input of this trace with primal {@code x}. */
     public Tensor input(Tensor x) {
         return new ReverseTracer(this, x, slots++);

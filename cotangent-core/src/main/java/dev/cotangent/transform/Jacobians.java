@@ -6,6 +6,7 @@ import dev.cotangent.graph.Graph;
 import dev.cotangent.primitive.Batching;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
+import dev.cotangent.tensor.TooLargeException;
 import dev.cotangent.trace.ValueDependenceException;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,6 +23,17 @@ public final class Jacobians {
 
     /** The Jacobian by forward mode: the JVPs along every input direction at once; cost grows with the inputs. */
     public static Tensor jacfwd(Function<Tensor, Tensor> f, Tensor x) {
+        try {
+            return forward(f, x);
+        } catch (TooLargeException e) {
+            if (e.getMessage().startsWith("jacfwd:")) throw e;
+            throw new TooLargeException("jacfwd: the Jacobian of a function of " + x.size() + " inputs needs an array "
+                    + "larger than allowed (" + e.getMessage() + "). For a Hessian, AD.hessian (forward over reverse) "
+                    + "forms n² numbers, and AD.hvp never forms it; jacfwd(jacfwd(f)) forms n³.");
+        }
+    }
+
+    private static Tensor forward(Function<Tensor, Tensor> f, Tensor x) {
         int n = x.size();
         if (n == 0) return Tensor.zeros(concat(f.apply(x).dims(), x.dims()).dims());
         Tensor basis = Tensor.from(NDArray.eye(n).reshape(Batching.prepend(n, x.shape())));

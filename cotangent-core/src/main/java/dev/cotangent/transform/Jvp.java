@@ -31,7 +31,7 @@ public final class Jvp {
                         + "shape " + x[i].dims() + "; the tangent must have the input's shape");
             }
         }
-        try (Scope<JvpTrace> s = Scope.open(JvpTrace::new)) {
+        try (Scope<JvpTrace> s = Scope.open(level -> new JvpTrace(level, transform))) {
             JvpTrace trace = s.trace();
             Tensor[] in = new Tensor[x.length];
             for (int i = 0; i < x.length; i++) in[i] = trace.tracer(x[i], v[i]);

@@ -70,7 +70,7 @@ public final class Vjp {
     /** Records f at {@code x} for reverse mode. {@code transform} names the user's call in messages. */
     public static Pullback vjp(String transform, Function<Tensor[], Tensor[]> f, Tensor... x) {
         Results.requireInputs(transform, x);
-        try (Scope<ReverseTrace> s = Scope.open(ReverseTrace::new)) {
+        try (Scope<ReverseTrace> s = Scope.open(level -> new ReverseTrace(level, transform))) {
             ReverseTrace trace = s.trace();
             Tensor[] in = new Tensor[x.length];
             for (int i = 0; i < x.length; i++) in[i] = trace.input(x[i]);

@@ -20,7 +20,7 @@ public final class Vmap {
     public static Tensor[] vmap(String transform, Function<Tensor[], Tensor[]> f, Tensor[] args, boolean[] batched,
                                 int size) {
         Results.requireInputs(transform, args);
-        try (Scope<BatchTrace> s = Scope.open(level -> new BatchTrace(level, size))) {
+        try (Scope<BatchTrace> s = Scope.open(level -> new BatchTrace(level, size, transform))) {
             BatchTrace trace = s.trace();
             Tensor[] xs = new Tensor[args.length];
             for (int i = 0; i < args.length; i++) xs[i] = batched[i] ? trace.tracer(args[i]) : args[i];

@@ -33,7 +33,7 @@ class ErrorMessagesTest {
                 () -> NDArray.uniform(new SplittableRandom(1), 0, 1, -3));
         fails("shape [-3]: dimension 0 is negative (-3); every dimension must be >= 0",
                 () -> NDArray.normal(new SplittableRandom(1), 0, 1, -3));
-        fails("shape [65536, 65536] has more than 2^31-1 elements; Cotangent arrays are limited to int indexing",
+        fails("shape [65536, 65536] has 4294967296 elements, more than 2^31-1 (the largest Java array)",
                 () -> Shape.of(65536, 65536));
     }
 
@@ -47,7 +47,7 @@ class ErrorMessagesTest {
         fails("arange: step is NaN; give a non-zero step", () -> NDArray.arange(0, 1, Double.NaN));
         fails("linspace: n = -1; give n >= 0", () -> NDArray.linspace(0, 1, -1));
         fails("eye: n = -1; give n >= 0", () -> NDArray.eye(-1));
-        fails("shape [50000, 50000] has more than 2^31-1 elements; Cotangent arrays are limited to int indexing",
+        fails("shape [50000, 50000] has 2500000000 elements, more than 2^31-1 (the largest Java array)",
                 () -> NDArray.eye(50000));
     }
 
