@@ -23,7 +23,8 @@ import java.util.Map;
  *   <li>VJP: B̄ = op(R)⁻ᵀ X̄ (the same primitive with the flag flipped), R̄ = −triu(B̄ Xᵀ), or −triu(X B̄ᵀ)
  *       when transposed.</li>
  * </ul>
- * A zero on R's diagonal (a rank-deficient QR) is an error naming the op, the shape and the diagonal entry.
+ * A zero on R's diagonal (a rank-deficient QR) is an error naming the op, the shape and the diagonal entry. Besides
+ * QR's rules, {@code Spectral.pinv} and {@code Spectral.lstsq} use it.
  */
 public final class QrTriangularSolve extends Named implements OneResult {
     private final boolean transpose;
@@ -66,7 +67,7 @@ public final class QrTriangularSolve extends Named implements OneResult {
                     in[1].unsafeData(), x);
         } catch (ArithmeticException e) {
             throw new ArithmeticException(name() + ": " + in[0].dims() + " (the R of a QR decomposition): "
-                    + e.getMessage() + "; the QR derivative needs a matrix of full rank");
+                    + e.getMessage() + "; the derivative of qr, and pinv and lstsq, need a matrix of full rank");
         }
         return NDArray.wrap(out, x);
     }
