@@ -4,6 +4,9 @@ import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Matrix helpers that the rules of eigh, svd and qr share, written with ops (so they are differentiable
@@ -30,19 +33,34 @@ final class SpectralRules {
     /** Which entries of a square matrix a mask keeps. */
     enum Mask { EYE, OFF_DIAGONAL, LOWER, STRICT_LOWER, UPPER }
 
+    /** Masks up to this size are kept (at most {@value #CACHED} of them): larger ones cost little next to O(n³). */
+    private static final int CACHE_UP_TO = 256;
+    private static final int CACHED = 16;
+    private static final Map<String, Tensor> MASKS = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Tensor> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
     /** The n×n matrix of ones where {@code kind} keeps an entry and zeros elsewhere, as a constant. */
     static Tensor mask(Mask kind, int n) {
+        return n > CACHE_UP_TO ? newMask(kind, n) : MASKS.computeIfAbsent(kind + " " + n, k -> newMask(kind, n));
+    }
+
+    private static Tensor newMask(Mask kind, int n) {
         double[] d = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                boolean keep = switch (kind) {
-                    case EYE -> i == j;
-                    case OFF_DIAGONAL -> i != j;
-                    case LOWER -> j <= i;
-                    case STRICT_LOWER -> j < i;
-                    case UPPER -> j >= i;
-                };
-                d[i * n + j] = keep ? 1.0 : 0.0;
+            switch (kind) {
+                case EYE -> d[i * n + i] = 1;
+                case OFF_DIAGONAL -> {
+                    java.util.Arrays.fill(d, i * n, (i + 1) * n, 1);
+                    d[i * n + i] = 0;
+                }
+                case LOWER -> java.util.Arrays.fill(d, i * n, i * n + i + 1, 1);
+                case STRICT_LOWER -> java.util.Arrays.fill(d, i * n, i * n + i, 1);
+                case UPPER -> java.util.Arrays.fill(d, i * n + i, (i + 1) * n, 1);
             }
         }
         return Tensor.from(NDArray.wrap(Shape.of(n, n), d));
@@ -69,14 +87,13 @@ final class SpectralRules {
     }
 
     /**
-     * F_ij = 1 / gap_ij off the diagonal and exactly 0 on it (the diagonal of {@code gap} is not read, so a zero
-     * there is harmless). An off-diagonal zero gap (a repeated eigenvalue or singular value) gives ±∞: the rule
+     * F_ij = 1 / gap_ij off the diagonal and exactly 0 on it, for a gap matrix whose diagonal is exactly zero (a
+     * difference x_i − x_i). An off-diagonal zero gap (a repeated eigenvalue or singular value) gives ±∞: the rule
      * divides by zero, as documented by the primitives that use it, and anomaly mode names them.
      */
     static Tensor offDiagonalReciprocal(Tensor gap) {
         int n = gap.dims().dim(-1);
-        Tensor safeDiagonal = Ops.add(masked(gap, Mask.OFF_DIAGONAL), mask(Mask.EYE, n));
-        return masked(Ops.reciprocal(safeDiagonal), Mask.OFF_DIAGONAL);
+        return masked(Ops.reciprocal(Ops.add(gap, mask(Mask.EYE, n))), Mask.OFF_DIAGONAL);
     }
 
     /** g_ij = x_j − x_i for x [.., n]: the matrix of pairwise differences. */
