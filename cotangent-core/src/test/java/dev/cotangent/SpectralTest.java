@@ -330,6 +330,18 @@ class SpectralTest {
         assertTrue(e.getMessage().contains("matrixNorm") && e.getMessage().contains("nuc"), e.getMessage());
     }
 
+    @Test
+    void stagedAsOneNodePerDecompositionAndEvaluatedFromTheGraph() {
+        Tensor a = Tensor.from(symmetric(new SplittableRandom(37), 3));
+        dev.cotangent.graph.Graph g = AD.stage(in -> new Tensor[] {Spectral.eigh(in[0])[0], Spectral.svd(in[0])[2]}, a);
+        assertEquals(2, g.opCount(), dev.cotangent.graph.Listing.render(g));
+        assertEquals(2, g.nodes().get(0).results());
+        assertEquals(3, g.nodes().get(1).results());
+        Tensor[] out = dev.cotangent.graph.Evaluator.run(g, a);
+        assertArrayEquals(Spectral.eigvalsh(a).toArray(), out[0].toArray(), 0);
+        assertArrayEquals(Spectral.svd(a)[2].toArray(), out[1].toArray(), 0);
+    }
+
     // ------------------------------------------------------------------ errors and edge cases
 
     @Test
