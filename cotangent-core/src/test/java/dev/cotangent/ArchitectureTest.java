@@ -127,7 +127,8 @@ class ArchitectureTest {
 
     /** Where the native library (JavaCPP, OpenBLAS) may be used: core's kernels, and the BLAS benchmarks. */
     private static final String NATIVE = "org.bytedeco";
-    private static final Set<String> NATIVE_USERS = Set.of("dev.cotangent.kernel", "dev.cotangent.bench.tensor");
+    private static final Set<String> NATIVE_USERS = Set.of("dev.cotangent.kernel", "dev.cotangent.bench.tensor",
+            "dev.cotangent.bench.linalg");
 
     static final int MAX_LINES = 400;
 

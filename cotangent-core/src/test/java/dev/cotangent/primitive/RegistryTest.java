@@ -27,18 +27,19 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryTest {
 
-    /** Every concrete Primitive class compiled from the main sources of the primitive package. */
+    /** Every concrete Primitive class compiled from the main sources of the primitive package (subpackages too). */
     static Set<Class<?>> concretePrimitiveClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path root = Paths.get(Primitive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path dir = root.resolve(Primitive.class.getPackageName().replace('.', '/'));
         Set<Class<?>> out = new HashSet<>();
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList());
         }
         for (Path f : files) {
-            String simple = f.getFileName().toString().replace(".class", "");
-            Class<?> c = Class.forName(Primitive.class.getPackageName() + "." + simple, false,
+            String name = dir.relativize(f).toString().replace(".class", "").replace(f.getFileSystem().getSeparator(),
+                    ".");
+            Class<?> c = Class.forName(Primitive.class.getPackageName() + "." + name, false,
                     Primitive.class.getClassLoader());
             if (Primitive.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()) && !c.isInterface()) {
                 out.add(c);

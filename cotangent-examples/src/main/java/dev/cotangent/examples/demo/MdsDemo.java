@@ -1,5 +1,6 @@
 package dev.cotangent.examples.demo;
 
+import dev.cotangent.Spectral;
 import dev.cotangent.Tensor;
 import dev.cotangent.examples.report.Plots;
 import dev.cotangent.nn.Params;
@@ -91,35 +92,23 @@ public final class MdsDemo {
     }
 
     /**
-     * W [N, 2] moved onto X [N, 2] by the orthogonal Procrustes problem: both centred, the best rotation or
-     * reflection R (maximising tr(Rᵀ W_cᵀ X_c), closed form in 2-D), then X's centroid added back.
+     * W [N, 2] moved onto X [N, 2] by the orthogonal Procrustes problem: both centred, the rotation or reflection
+     * R maximising tr(Rᵀ W_cᵀ X_c) is U Vᵀ from the SVD W_cᵀ X_c = U diag(s) Vᵀ, then X's centroid is added back.
      */
     public static double[] procrustes(double[] w, double[] x) {
-        int n = w.length / 2;
-        double[] mw = centroid(w);
+        NDArray wc = centred(w, centroid(w));
         double[] mx = centroid(x);
-        double m00 = 0, m01 = 0, m10 = 0, m11 = 0;
-        for (int i = 0; i < n; i++) {
-            double a0 = w[2 * i] - mw[0], a1 = w[2 * i + 1] - mw[1];
-            double b0 = x[2 * i] - mx[0], b1 = x[2 * i + 1] - mx[1];
-            m00 += a0 * b0;
-            m01 += a0 * b1;
-            m10 += a1 * b0;
-            m11 += a1 * b1;
-        }
-        double rotA = m00 + m11, rotB = m10 - m01; // R = [[c, -s], [s, c]]
-        double refA = m00 - m11, refB = m10 + m01; // R = [[c, s], [s, -c]]
-        boolean reflect = Math.hypot(refA, refB) > Math.hypot(rotA, rotB);
-        double th = reflect ? Math.atan2(refB, refA) : Math.atan2(rotB, rotA);
-        double c = Math.cos(th), s = Math.sin(th);
-        double r00 = c, r01 = reflect ? s : -s, r10 = s, r11 = reflect ? -c : c;
-        double[] out = new double[w.length];
-        for (int i = 0; i < n; i++) {
-            double a0 = w[2 * i] - mw[0], a1 = w[2 * i + 1] - mw[1];
-            out[2 * i] = a0 * r00 + a1 * r10 + mx[0];
-            out[2 * i + 1] = a0 * r01 + a1 * r11 + mx[1];
-        }
-        return out;
+        NDArray xc = centred(x, mx);
+        Tensor[] usv = Spectral.svd(Tensor.from(wc.transpose().matmul(xc)));
+        NDArray rotation = usv[0].value().matmul(usv[2].value());
+        NDArray aligned = wc.matmul(rotation).add(NDArray.of(mx).reshape(1, 2));
+        return aligned.toArray();
+    }
+
+    private static NDArray centred(double[] p, double[] mean) {
+        double[] c = new double[p.length];
+        for (int i = 0; i < p.length; i++) c[i] = p[i] - mean[i % 2];
+        return NDArray.wrap(dev.cotangent.tensor.Shape.of(p.length / 2, 2), c);
     }
 
     private static void plotPoints(Path file, int n, double[] truth, double[] aligned, double[] start) {
