@@ -1,5 +1,6 @@
 package dev.cotangent.primitive;
 
+import dev.cotangent.primitive.linalg.LuCases;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import java.util.ArrayList;
@@ -193,6 +194,7 @@ public final class Registry {
                         r -> matmulOperands(r, ta, tb), yes(2)));
             }
         }
+        LuCases.addTo(l);
         return l;
     }
 
