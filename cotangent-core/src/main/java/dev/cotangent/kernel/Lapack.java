@@ -106,7 +106,7 @@ public final class Lapack {
         }
     }
 
-    /** LU-factorizes the {@code count} n×n matrices in {@code a} (row-major, one after the other); {@code a} is read. */
+    /** LU-factorizes the {@code count} n×n matrices in {@code a} (row-major, one after the other); reads {@code a}. */
     public static LuFactors getrf(double[] a, int n, int count) {
         LuFactors f = new LuFactors(n, count);
         if (n == 0) {

@@ -6,6 +6,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The LU factorizations of the last few matrices factored, so that the rules of solve, inv, det and logAbsDet
@@ -23,6 +24,7 @@ final class LuCache {
     static final int CAPACITY = 16;
     private static final Map<double[], Lapack.LuFactors> CACHE = new WeakHashMap<>();
     private static final ArrayDeque<WeakReference<double[]>> ORDER = new ArrayDeque<>();
+    private static final AtomicLong FACTORIZATIONS = new AtomicLong();
 
     private LuCache() {}
 
@@ -36,6 +38,7 @@ final class LuCache {
             if (f != null && f.n() == n && f.count() == count) return f;
         }
         Lapack.LuFactors f = Lapack.getrf(key, n, count);
+        FACTORIZATIONS.incrementAndGet();
         synchronized (CACHE) {
             if (CACHE.put(key, f) == null) ORDER.add(new WeakReference<>(key));
             while (ORDER.size() > CAPACITY) {
@@ -58,6 +61,11 @@ final class LuCache {
             }
         }
         return f;
+    }
+
+    /** The number of factorizations made so far (cache misses), for tests. */
+    static long factorizations() {
+        return FACTORIZATIONS.get();
     }
 
     /** Whether the factors of {@code a} are cached (for tests). */

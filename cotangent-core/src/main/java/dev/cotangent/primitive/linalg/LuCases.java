@@ -53,7 +53,8 @@ public final class LuCases {
         int k = 1 + r.nextInt(3);
         int[][][] batches = {{{}, {}}, {{2}, {}}, {{}, {3}}, {{2}, {2}}, {{1}, {3}}, {{2, 1}, {3}}, {{3}, {2, 1}}};
         int[][] batch = batches[r.nextInt(batches.length)];
-        return new NDArray[] {matrices.draw(r, append(batch[0], n, n)), NDArray.uniform(r, -2, 2, append(batch[1], n, k))};
+        return new NDArray[] {
+            matrices.draw(r, append(batch[0], n, n)), NDArray.uniform(r, -2, 2, append(batch[1], n, k))};
     }
 
     /** A stack of square matrices: batch axes [], [2] or [2, 1], order 1..3. */
