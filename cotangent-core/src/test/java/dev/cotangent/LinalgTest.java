@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cotangent.graph.Evaluator;
+import dev.cotangent.graph.Graph;
+import dev.cotangent.graph.Listing;
 import dev.cotangent.tensor.NDArray;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -64,18 +67,24 @@ class LinalgTest {
 
     @Test
     void invTimesAIsTheIdentityAndItsDerivativeIsMinusXdAX() {
-        Tensor a = wellConditioned(new SplittableRandom(3), 5);
-        Tensor x = Linalg.inv(a);
-        close(Tensor.from(NDArray.eye(5)), x.matmul(a), 1e-13);
-        Tensor e = wellConditioned(new SplittableRandom(4), 5);
-        close(x.matmul(e).matmul(x).neg(), AD.jvp(Linalg::inv, a, e).tangent(), 1e-13);
+        // 5×5: factors kept on the heap; 150×150: kept off-heap
+        for (int n : new int[] {5, 150}) {
+            Tensor a = wellConditioned(new SplittableRandom(3), n);
+            Tensor x = Linalg.inv(a);
+            close(Tensor.from(NDArray.eye(n)), x.matmul(a), 1e-13);
+            Tensor e = wellConditioned(new SplittableRandom(4), n);
+            close(x.matmul(e).matmul(x).neg(), AD.jvp(Linalg::inv, a, e).tangent(), 1e-13);
+            Tensor b = Tensor.from(NDArray.uniform(new SplittableRandom(5), -1, 1, n, 3));
+            close(x.matmul(b), Linalg.solve(a, b), 1e-13);
+            close(Linalg.matrixTranspose(x).matmul(b), AD.vjp(y -> Linalg.solve(a, y), b).pullback(b), 1e-13);
+        }
     }
 
     // ------------------------------------------------------------------ determinants
 
     @Test
     void gradientOfLogAbsDetIsTheInverseTransposed() {
-        for (int n : new int[] {1, 2, 4, 7}) {
+        for (int n : new int[] {1, 2, 4, 7, 140}) {
             Tensor a = wellConditioned(new SplittableRandom(n), n);
             Tensor g = AD.grad(Linalg::logAbsDet).apply(a);
             close(Tensor.from(NDArray.eye(n)), g.transpose().matmul(a), 1e-12); // A⁻ᵀ, so gᵀ A = I
@@ -336,5 +345,17 @@ class LinalgTest {
         Tensor s = wellConditioned(new SplittableRandom(15), 4);
         Tensor e = wellConditioned(new SplittableRandom(16), 4);
         assertEquals(Linalg.trace(Linalg.solve(s, e)).item(), AD.jvp(Linalg::logAbsDet, s, e).tangent().item(), 1e-13);
+    }
+
+    @Test
+    void theStagedGradientShowsTheTransposedSolveAndRunsToTheEagerValue() {
+        Tensor a = wellConditioned(new SplittableRandom(17), 3);
+        Tensor b = Tensor.of(1, 2, 3);
+        Function<Tensor, Tensor> f = x -> Linalg.solve(x, b).square().sum().add(Linalg.logAbsDet(x));
+        Graph g = AD.stage(in -> new Tensor[] {AD.grad(f).apply(in[0])}, a);
+        String listing = Listing.render(g);
+        assertTrue(listing.contains("solve[transpose=true]"), listing);
+        assertTrue(listing.contains("inv("), listing);
+        close(AD.grad(f).apply(a), Evaluator.run(g, a)[0], 1e-14);
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -19,10 +18,10 @@ import org.bytedeco.openblas.global.openblas;
  * solve), the lower triangle of a row-major matrix is the upper triangle LAPACK sees, and LAPACK's inverse of Aᵀ
  * read row-major is A⁻¹. Triangular solves use CBLAS {@code dtrsm}, which takes row-major operands as they are.
  *
- * <p>Memory: operands go off-heap (the LU factors stay there, in {@link LuFactors}, so a later solve with them
- * copies only its right-hand side). Measured at n = 64..1024, off-heap buffers were never slower than the
- * {@code double[]} overloads (whose JNI copies go in and out on every call) and a solve with kept factors was up to
- * 35% faster.
+ * <p>Memory: operands go through off-heap buffers, and the LU factors of large matrices stay off-heap
+ * ({@link LuFactors}), so a later solve with them copies only its right-hand side. Measured at n = 64..1024 (one
+ * thread), off-heap buffers were never slower than the {@code double[]} overloads, whose JNI copies go in and out
+ * on every call, and a solve with factors kept off-heap was up to 35% faster.
  *
  * <p>Stack: OpenBLAS's multithreaded {@code dgetrf} recurses with large arrays on the caller's stack and overflows
  * the JVM's default 1 MB thread stack (a crash, not an exception) from about n = 150 (OpenBLAS issues #1082,
@@ -45,95 +44,27 @@ public final class Lapack {
 
     private Lapack() {}
 
-    /**
-     * The LU factorizations (partial pivoting) of a stack of n×n matrices, off-heap, with each matrix's
-     * determinant read off its factors. Immutable once made; freed by the garbage collector with this object.
-     */
-    public static final class LuFactors {
-        private final DoublePointer factors;
-        private final IntPointer pivots;
-        private final int n;
-        private final int count;
-        private final int[] zeroPivot;
-        private final double[] det;
-        private final double[] logAbsDet;
-
-        private LuFactors(int n, int count) {
-            this.n = n;
-            this.count = count;
-            this.factors = new DoublePointer(Math.max(1, (long) count * n * n));
-            this.pivots = new IntPointer(Math.max(1, (long) count * n));
-            this.zeroPivot = new int[count];
-            this.det = new double[count];
-            this.logAbsDet = new double[count];
-        }
-
-        /** The order of each matrix. */
-        public int n() {
-            return n;
-        }
-
-        /** The number of matrices. */
-        public int count() {
-            return count;
-        }
-
-        /** The index i of the first pivot U[i,i] of matrix {@code t} that is exactly zero (A is singular), or −1. */
-        public int zeroPivot(int t) {
-            return zeroPivot[t];
-        }
-
-        /** det A_t: the product of the pivots, with the sign of the row permutation. */
-        public double det(int t) {
-            return det[t];
-        }
-
-        /** log |det A_t|, the sum of log |pivot| (−∞ for a singular matrix; no overflow where det would). */
-        public double logAbsDet(int t) {
-            return logAbsDet[t];
-        }
-
-        /** The sign of det A_t: −1, 0 or 1. */
-        public double sign(int t) {
-            return zeroPivot[t] >= 0 ? 0.0 : Math.signum(det[t]) != 0 ? Math.signum(det[t]) : signFromPivots(t);
-        }
-
-        private double signFromPivots(int t) {
-            // det underflowed to ±0 although no pivot is zero: count the signs instead
-            double s = parity(pivots, (long) t * n, n);
-            for (int i = 0; i < n; i++) s *= Math.signum(factors.get((long) t * n * n + (long) i * (n + 1)));
-            return s;
-        }
-    }
-
     /** LU-factorizes the {@code count} n×n matrices in {@code a} (row-major, one after the other); reads {@code a}. */
     public static LuFactors getrf(double[] a, int n, int count) {
         LuFactors f = new LuFactors(n, count);
-        if (n == 0) {
+        if (n == 0 || count == 0) {
             java.util.Arrays.fill(f.zeroPivot, -1);
-            java.util.Arrays.fill(f.det, 1.0);
             return f;
         }
         long nn = (long) n * n;
-        f.factors.put(a, 0, (int) (count * nn));
+        DoublePointer w = f.factorsOut(0);
+        IntPointer piv = f.pivotsOut();
+        w.put(a, 0, (int) (count * nn));
         int[] info = new int[count];
         onLargeStackIfNeeded(n, () -> {
             for (int t = 0; t < count; t++) {
-                info[t] = openblas.LAPACKE_dgetrf(COL, n, n, at(f.factors, t * nn), n, at(f.pivots, (long) t * n));
+                info[t] = openblas.LAPACKE_dgetrf(COL, n, n, at(w, t * nn), n, at(piv, (long) t * n));
             }
         });
+        f.keep(w, piv);
         for (int t = 0; t < count; t++) {
             if (info[t] < 0) throw new IllegalStateException("LAPACKE_dgetrf: argument " + -info[t] + " is illegal");
             f.zeroPivot[t] = info[t] > 0 ? info[t] - 1 : -1;
-            double d = parity(f.pivots, (long) t * n, n);
-            double log = 0;
-            for (int i = 0; i < n; i++) {
-                double u = f.factors.get(t * nn + (long) i * (n + 1));
-                d *= u;
-                log += Math.log(Math.abs(u));
-            }
-            f.det[t] = d;
-            f.logAbsDet[t] = log;
         }
         return f;
     }
@@ -155,6 +86,8 @@ public final class Lapack {
         long nn = (long) n * n;
         double[] col = new double[group * n * k];
         DoublePointer p = NativeMirror.scratch(0, col.length);
+        DoublePointer factors = lu.factors(1);
+        IntPointer pivots = lu.pivots();
         for (int t0 = 0; t0 < count; t0 += group) {
             for (int g = 0; g < group; g++) {
                 int off = bOffsets[t0 + g];
@@ -164,8 +97,8 @@ public final class Lapack {
             }
             p.put(col, 0, col.length);
             int m = matrix[t0];
-            int info = openblas.LAPACKE_dgetrs(COL, trans, n, group * k, at(lu.factors, m * nn), n,
-                    at(lu.pivots, (long) m * n), p, n);
+            int info = openblas.LAPACKE_dgetrs(COL, trans, n, group * k, at(factors, m * nn), n,
+                    at(pivots, (long) m * n), p, n);
             if (info != 0) throw new IllegalStateException("LAPACKE_dgetrs: info " + info);
             p.get(col, 0, col.length);
             for (int g = 0; g < group; g++) {
@@ -183,10 +116,11 @@ public final class Lapack {
         long nn = (long) n * n;
         if (n == 0 || lu.count == 0) return;
         DoublePointer w = NativeMirror.scratch(2, lu.count * nn);
-        Pointer.memcpy(w, lu.factors, lu.count * nn * Double.BYTES);
+        lu.copyTo(w);
+        IntPointer pivots = lu.pivots();
         for (int t = 0; t < lu.count; t++) {
             // LAPACK inverts Aᵀ in column-major order, which read row-major is A⁻¹
-            int info = openblas.LAPACKE_dgetri(COL, n, at(w, t * nn), n, at(lu.pivots, (long) t * n));
+            int info = openblas.LAPACKE_dgetri(COL, n, at(w, t * nn), n, at(pivots, (long) t * n));
             if (info != 0) throw new IllegalStateException("LAPACKE_dgetri: info " + info + " for matrix " + t);
         }
         w.get(out, 0, (int) (lu.count * nn));
@@ -253,12 +187,13 @@ public final class Lapack {
     static double rcond(LuFactors lu, int t, double normInf) {
         if (lu.zeroPivot[t] >= 0) return 0.0;
         if (lu.n == 0) return 1.0;
-        DoublePointer r = NativeMirror.scratch(1, 1);
         long nn = (long) lu.n * lu.n;
-        // the factors are those of Aᵀ, whose 1-norm is the ∞-norm of A
-        int info = openblas.LAPACKE_dgecon(COL, (byte) '1', lu.n, at(lu.factors, t * nn), lu.n, normInf, r);
-        if (info != 0) throw new IllegalStateException("LAPACKE_dgecon: info " + info);
-        return r.get(0);
+        try (DoublePointer r = new DoublePointer(1)) {
+            // the factors are those of Aᵀ, whose 1-norm is the ∞-norm of A
+            int info = openblas.LAPACKE_dgecon(COL, (byte) '1', lu.n, at(lu.factors(1), t * nn), lu.n, normInf, r);
+            if (info != 0) throw new IllegalStateException("LAPACKE_dgecon: info " + info);
+            return r.get(0);
+        }
     }
 
     /** Runs {@code r} on a thread with a large stack when OpenBLAS may take its deeply recursive parallel path. */
@@ -288,15 +223,6 @@ public final class Lapack {
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
-    }
-
-    /** ±1: the sign of the row permutation of LAPACK's 1-based pivots {@code p[off .. off+n)}. */
-    static double parity(IntPointer p, long off, int n) {
-        int[] piv = new int[n];
-        new IntPointer(p).position(off).get(piv, 0, n);
-        double s = 1;
-        for (int i = 0; i < n; i++) if (piv[i] != i + 1) s = -s;
-        return s;
     }
 
     static DoublePointer at(DoublePointer p, long offset) {

@@ -72,7 +72,7 @@ public final class LapackAdjugate {
     private static double[] one(double[] m, int n) {
         if (n == 0) return m;
         if (n == 1) return new double[] {1.0};
-        Lapack.LuFactors lu = Lapack.getrf(m, n, 1);
+        LuFactors lu = Lapack.getrf(m, n, 1);
         if (lu.zeroPivot(0) < 0 && Lapack.rcond(lu, 0, normInf(m, n)) >= RCOND_FOR_INVERSE) {
             double[] inv = new double[n * n];
             Lapack.getri(lu, inv);

@@ -3,6 +3,7 @@ package dev.cotangent.primitive.linalg;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Lapack;
+import dev.cotangent.kernel.LuFactors;
 import dev.cotangent.primitive.Named;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.tensor.NDArray;
@@ -39,7 +40,7 @@ public final class LogAbsDet extends Named implements OneResult {
     @Override
     public NDArray apply(NDArray... in) {
         Shape s = shape(in[0].dims());
-        Lapack.LuFactors lu = LuCache.of(in[0]);
+        LuFactors lu = LuCache.of(in[0]);
         double[] out = new double[s.size()];
         for (int t = 0; t < out.length; t++) out[t] = lu.logAbsDet(t);
         return NDArray.wrap(s, out);

@@ -1,6 +1,7 @@
 package dev.cotangent.primitive.linalg;
 
 import dev.cotangent.kernel.Lapack;
+import dev.cotangent.kernel.LuFactors;
 import dev.cotangent.tensor.NDArray;
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
@@ -22,22 +23,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LuCache {
     static final int CAPACITY = 16;
-    private static final Map<double[], Lapack.LuFactors> CACHE = new WeakHashMap<>();
+    private static final Map<double[], LuFactors> CACHE = new WeakHashMap<>();
     private static final ArrayDeque<WeakReference<double[]>> ORDER = new ArrayDeque<>();
     private static final AtomicLong FACTORIZATIONS = new AtomicLong();
 
     private LuCache() {}
 
     /** The LU factors of every matrix of {@code a} ({@code [..., n, n]}, checked by the caller's shape rule). */
-    static Lapack.LuFactors of(NDArray a) {
+    static LuFactors of(NDArray a) {
         double[] key = a.unsafeData();
         int n = a.dims().dim(-1);
         int count = LuShapes.count(a.dims());
         synchronized (CACHE) {
-            Lapack.LuFactors f = CACHE.get(key);
+            LuFactors f = CACHE.get(key);
             if (f != null && f.n() == n && f.count() == count) return f;
         }
-        Lapack.LuFactors f = Lapack.getrf(key, n, count);
+        LuFactors f = Lapack.getrf(key, n, count);
         FACTORIZATIONS.incrementAndGet();
         synchronized (CACHE) {
             if (CACHE.put(key, f) == null) ORDER.add(new WeakReference<>(key));
@@ -50,8 +51,8 @@ final class LuCache {
     }
 
     /** Throws, naming {@code op}, the shape and the zero pivot, if a matrix of {@code a} is singular. */
-    static Lapack.LuFactors nonsingular(String op, NDArray a) {
-        Lapack.LuFactors f = of(a);
+    static LuFactors nonsingular(String op, NDArray a) {
+        LuFactors f = of(a);
         for (int t = 0; t < f.count(); t++) {
             int z = f.zeroPivot(t);
             if (z >= 0) {
@@ -71,7 +72,7 @@ final class LuCache {
     /** Whether the factors of {@code a} are cached (for tests). */
     static boolean contains(NDArray a) {
         synchronized (CACHE) {
-            Lapack.LuFactors f = CACHE.get(a.unsafeData());
+            LuFactors f = CACHE.get(a.unsafeData());
             return f != null && f.count() == LuShapes.count(a.dims()) && f.n() == a.dims().dim(-1);
         }
     }

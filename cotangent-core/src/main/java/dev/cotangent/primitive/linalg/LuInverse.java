@@ -3,6 +3,7 @@ package dev.cotangent.primitive.linalg;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Lapack;
+import dev.cotangent.kernel.LuFactors;
 import dev.cotangent.primitive.Named;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.tensor.NDArray;
@@ -38,7 +39,7 @@ public final class LuInverse extends Named implements OneResult {
     @Override
     public NDArray apply(NDArray... in) {
         Shape s = shape(in[0].dims());
-        Lapack.LuFactors lu = LuCache.nonsingular(name(), in[0]);
+        LuFactors lu = LuCache.nonsingular(name(), in[0]);
         double[] out = new double[s.size()];
         Lapack.getri(lu, out);
         return NDArray.wrap(s, out);

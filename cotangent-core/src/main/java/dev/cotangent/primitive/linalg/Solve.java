@@ -3,6 +3,7 @@ package dev.cotangent.primitive.linalg;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Lapack;
+import dev.cotangent.kernel.LuFactors;
 import dev.cotangent.primitive.Batching;
 import dev.cotangent.primitive.Named;
 import dev.cotangent.primitive.OneResult;
@@ -58,7 +59,7 @@ public final class Solve extends Named implements OneResult {
         Shape out = shape(a.dims(), b.dims());
         int n = out.dim(-2);
         int k = out.dim(-1);
-        Lapack.LuFactors lu = LuCache.nonsingular(name(), a);
+        LuFactors lu = LuCache.nonsingular(name(), a);
         int[][] idx = LuShapes.pairs(LuShapes.batch(a.dims()), LuShapes.batch(b.dims()), LuShapes.batch(out));
         double[] x = new double[out.size()];
         Lapack.getrs(lu, idx[0], transpose, b.unsafeData(), LuShapes.times(idx[1], n * k), k, x);
