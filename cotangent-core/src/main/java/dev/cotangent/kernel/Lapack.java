@@ -18,10 +18,10 @@ import org.bytedeco.openblas.global.openblas;
  * solve), the lower triangle of a row-major matrix is the upper triangle LAPACK sees, and LAPACK's inverse of Aᵀ
  * read row-major is A⁻¹. Triangular solves use CBLAS {@code dtrsm}, which takes row-major operands as they are.
  *
- * <p>Memory: operands go through off-heap buffers, and the LU factors of large matrices stay off-heap
- * ({@link LuFactors}), so a later solve with them copies only its right-hand side. Measured at n = 64..1024 (one
- * thread), off-heap buffers were never slower than the {@code double[]} overloads, whose JNI copies go in and out
- * on every call, and a solve with factors kept off-heap was up to 35% faster.
+ * <p>Memory: LAPACK works in per-thread off-heap scratch buffers, reused from call to call. Measured at
+ * n = 64..1024 (one thread), these were never slower than the {@code double[]} overloads, whose JNI copies go in
+ * and out on every call (a solve with the factors already off-heap was up to 35% faster), and faster than
+ * off-heap memory owned per factorization (see {@link LuFactors}).
  *
  * <p>Stack: OpenBLAS's multithreaded {@code dgetrf} recurses with large arrays on the caller's stack and overflows
  * the JVM's default 1 MB thread stack (a crash, not an exception) from about n = 150 (OpenBLAS issues #1082,
