@@ -133,6 +133,18 @@ class LinalgTest {
         }
     }
 
+    @Test
+    void adjugateOfAStackMixingSingularAndRegularMatrices() {
+        double[][] singular = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+        double[][] nearly = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9 + 1e-9}}; // cond ~ 1e10: taken from the SVD
+        Tensor regular = wellConditioned(new SplittableRandom(21), 3);
+        Tensor stack = Tensor.from(NDArray.stack(0, m(singular).value(), regular.value(), m(nearly).value()));
+        Tensor adj = Linalg.adjugate(stack);
+        close(cofactors(singular).transpose(), Ops.slice(adj, 0, 0, 1).reshape(3, 3), 1e-12);
+        close(Linalg.inv(regular).mul(Linalg.det(regular)), Ops.slice(adj, 0, 1, 2).reshape(3, 3), 1e-12);
+        close(cofactors(nearly).transpose(), Ops.slice(adj, 0, 2, 3).reshape(3, 3), 1e-12);
+    }
+
     /** The cofactor matrix of a 3×3 matrix, C_ij = (−1)^{i+j} M_ij: ∂det/∂A_ij. */
     static Tensor cofactors(double[][] a) {
         double[][] c = new double[3][3];

@@ -126,6 +126,16 @@ public final class Lapack {
         w.get(out, 0, (int) (lu.count * nn));
     }
 
+    /** The inverse of factored matrix {@code t} alone, row-major into {@code out} from {@code off} (n² numbers). */
+    public static void getri(LuFactors lu, int t, double[] out, int off) {
+        int n = lu.n;
+        if (n == 0) return;
+        DoublePointer w = lu.factorsOf(2, t);
+        int info = openblas.LAPACKE_dgetri(COL, n, w, n, lu.pivotsOf(t));
+        if (info != 0) throw new IllegalStateException("LAPACKE_dgetri: info " + info + " for matrix " + t);
+        w.get(out, off, n * n);
+    }
+
     /**
      * The Cholesky factors L (lower triangular, A = L Lᵀ) of the {@code count} n×n matrices in {@code a}, reading
      * only each lower triangle; L is written row-major into {@code out} with zeros above the diagonal. Returns
@@ -187,10 +197,9 @@ public final class Lapack {
     static double rcond(LuFactors lu, int t, double normInf) {
         if (lu.zeroPivot[t] >= 0) return 0.0;
         if (lu.n == 0) return 1.0;
-        long nn = (long) lu.n * lu.n;
         try (DoublePointer r = new DoublePointer(1)) {
             // the factors are those of Aᵀ, whose 1-norm is the ∞-norm of A
-            int info = openblas.LAPACKE_dgecon(COL, (byte) '1', lu.n, at(lu.factors(1), t * nn), lu.n, normInf, r);
+            int info = openblas.LAPACKE_dgecon(COL, (byte) '1', lu.n, lu.factorsOf(1, t), lu.n, normInf, r);
             if (info != 0) throw new IllegalStateException("LAPACKE_dgecon: info " + info);
             return r.get(0);
         }

@@ -24,12 +24,24 @@ public final class LapackAdjugate {
 
     private LapackAdjugate() {}
 
-    /** adj(A_t) of each of the {@code count} n×n matrices in {@code a}, row-major into {@code out} (overwritten). */
-    public static void adjugate(double[] a, int n, int count, double[] out) {
+    /**
+     * adj(A_t) of each of the {@code count} n×n matrices in {@code a}, whose LU factors are {@code lu}, row-major
+     * into {@code out} (overwritten).
+     */
+    public static void adjugate(double[] a, LuFactors lu, int n, int count, double[] out) {
         int nn = n * n;
         for (int t = 0; t < count; t++) {
-            double[] m = java.util.Arrays.copyOfRange(a, t * nn, (t + 1) * nn);
-            System.arraycopy(one(m, n), 0, out, t * nn, nn);
+            if (n == 1) {
+                out[t] = 1.0;
+            } else if (n > 1 && lu.zeroPivot(t) < 0
+                    && Lapack.rcond(lu, t, normInf(a, t * nn, n)) >= RCOND_FOR_INVERSE) {
+                Lapack.getri(lu, t, out, t * nn);
+                double det = lu.det(t);
+                for (int i = t * nn; i < (t + 1) * nn; i++) out[i] *= det;
+            } else if (n > 1) {
+                double[] m = java.util.Arrays.copyOfRange(a, t * nn, (t + 1) * nn);
+                System.arraycopy(fromSvd(m, n), 0, out, t * nn, nn);
+            }
         }
     }
 
@@ -39,7 +51,7 @@ public final class LapackAdjugate {
      */
     public static void tangent(double[] a, double[] e, int n, int count, double[] out) {
         int nn = n * n;
-        for (int t = 0; t < count; t++) {
+        for (int t = 0; t < count && n > 0; t++) {
             if (n == 1) {
                 out[t] = 0.0;
                 continue;
@@ -69,17 +81,8 @@ public final class LapackAdjugate {
         }
     }
 
-    private static double[] one(double[] m, int n) {
-        if (n == 0) return m;
-        if (n == 1) return new double[] {1.0};
-        LuFactors lu = Lapack.getrf(m, n, 1);
-        if (lu.zeroPivot(0) < 0 && Lapack.rcond(lu, 0, normInf(m, n)) >= RCOND_FOR_INVERSE) {
-            double[] inv = new double[n * n];
-            Lapack.getri(lu, inv);
-            double det = lu.det(0);
-            for (int i = 0; i < inv.length; i++) inv[i] *= det;
-            return inv;
-        }
+    /** adj(A) = det(U)det(V) V diag(π) Uᵀ for one matrix with n ≥ 2. */
+    private static double[] fromSvd(double[] m, int n) {
         Svd s = svd(m, n);
         double[] pi = leaveOneOutProducts(s.sigma);
         // V diag(π) Uᵀ = Qᵀ (P diag(π))ᵀ
@@ -157,12 +160,12 @@ public final class LapackAdjugate {
         return out;
     }
 
-    /** The largest absolute row sum. */
-    private static double normInf(double[] m, int n) {
+    /** The largest absolute row sum of the n×n matrix at {@code off}. */
+    private static double normInf(double[] m, int off, int n) {
         double best = 0;
         for (int i = 0; i < n; i++) {
             double s = 0;
-            for (int j = 0; j < n; j++) s += Math.abs(m[i * n + j]);
+            for (int j = 0; j < n; j++) s += Math.abs(m[off + i * n + j]);
             best = Math.max(best, s);
         }
         return best;

@@ -93,6 +93,20 @@ public final class LuFactors {
         return p;
     }
 
+    /** The factors of matrix {@code t} alone off-heap, in this thread's scratch buffer {@code slot}. */
+    DoublePointer factorsOf(int slot, int t) {
+        DoublePointer p = NativeMirror.scratch(slot, Math.max(1, n * n));
+        p.put(heap, t * n * n, n * n);
+        return p;
+    }
+
+    /** The pivots of matrix {@code t} alone off-heap, in this thread's int scratch buffer. */
+    IntPointer pivotsOf(int t) {
+        IntPointer p = scratchInts(Math.max(1, n));
+        p.put(heapPivots, t * n, n);
+        return p;
+    }
+
     /** Copies the factors into {@code dst} (off-heap, at least count·n² numbers). */
     void copyTo(DoublePointer dst) {
         dst.put(heap, 0, heap.length);

@@ -44,7 +44,7 @@ public final class Adjugate extends Named implements OneResult {
     public NDArray apply(NDArray... in) {
         Shape s = shape(in[0].dims());
         double[] out = new double[s.size()];
-        LapackAdjugate.adjugate(in[0].unsafeData(), s.dim(-1), LuShapes.count(s), out);
+        LapackAdjugate.adjugate(in[0].unsafeData(), LuCache.of(in[0]), s.dim(-1), LuShapes.count(s), out);
         return NDArray.wrap(s, out);
     }
 
