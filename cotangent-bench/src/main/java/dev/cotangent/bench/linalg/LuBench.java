@@ -44,7 +44,7 @@ public class LuBench {
     @Param({"64", "256", "1024"})
     public int n;
 
-    @Param({"1"})
+    @Param({"1", "2"})
     public int threads;
 
     private double[] a;
