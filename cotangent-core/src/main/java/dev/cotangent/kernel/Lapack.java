@@ -166,7 +166,8 @@ public final class Lapack {
      * of the n×n row-major block of {@code a} at {@code aOffsets[t]} (the other triangle is not read), op the
      * transpose when {@code transpose} is set, and B_t the n×k block of {@code b} at {@code bOffsets[t]}; X_t
      * fills {@code x[t·n·k ..)} (overwritten). Returns {@code null}, or {t, i} when the diagonal entry i of T_t is
-     * exactly zero (the system is singular; nothing is solved). {@code a} must never be modified afterwards.
+     * exactly zero (the system is singular; nothing is solved). {@code a} must never be modified afterwards. When
+     * every position reads one triangle, all right-hand sides go into one call.
      */
     public static int[] trsm(double[] a, int[] aOffsets, double[] b, int[] bOffsets, int n, int k, boolean lower,
                              boolean transpose, double[] x) {
@@ -176,8 +177,29 @@ public final class Lapack {
         }
         if (n == 0 || k == 0 || count == 0) return null;
         int nk = n * k;
-        for (int t = 0; t < count; t++) System.arraycopy(b, bOffsets[t], x, t * nk, nk);
         DoublePointer pa = NativeMirror.operand(a, 0);
+        boolean shared = true;
+        for (int t = 1; t < count; t++) shared &= aOffsets[t] == aOffsets[0];
+        if (shared && count > 1) {
+            // one triangle for every right-hand side: a single call on the n × (count·k) block [B_0 | B_1 | ...]
+            int w = count * k;
+            double[] packed = new double[n * w];
+            for (int t = 0; t < count; t++) {
+                for (int i = 0; i < n; i++) System.arraycopy(b, bOffsets[t] + i * k, packed, i * w + t * k, k);
+            }
+            DoublePointer pp = NativeMirror.scratch(2, packed.length);
+            pp.put(packed, 0, packed.length);
+            openblas.cblas_dtrsm(openblas.CblasRowMajor, openblas.CblasLeft,
+                    lower ? openblas.CblasLower : openblas.CblasUpper,
+                    transpose ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNonUnit, n, w, 1.0,
+                    at(pa, aOffsets[0]), n, pp, w);
+            pp.get(packed, 0, packed.length);
+            for (int t = 0; t < count; t++) {
+                for (int i = 0; i < n; i++) System.arraycopy(packed, i * w + t * k, x, t * nk + i * k, k);
+            }
+            return null;
+        }
+        for (int t = 0; t < count; t++) System.arraycopy(b, bOffsets[t], x, t * nk, nk);
         DoublePointer px = NativeMirror.scratch(2, (long) count * nk);
         px.put(x, 0, count * nk);
         for (int t = 0; t < count; t++) {
