@@ -52,7 +52,7 @@ public final class Lapack {
             return f;
         }
         long nn = (long) n * n;
-        DoublePointer w = f.factorsOut(0);
+        DoublePointer w = f.factorsOut();
         IntPointer piv = f.pivotsOut();
         w.put(a, 0, (int) (count * nn));
         int[] info = new int[count];

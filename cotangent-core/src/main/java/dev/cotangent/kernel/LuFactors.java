@@ -8,14 +8,17 @@ import org.bytedeco.javacpp.IntPointer;
  * factors of each matrix's transpose in LAPACK's column-major layout, and its 1-based pivots. Each matrix's
  * determinant is read off the factors on first request. Immutable once made.
  *
- * <p>Where they live: on the Java heap. getrf runs in this thread's off-heap scratch buffer and the factors are
- * copied out; each later LAPACK call copies them back into a scratch buffer (0.4 ms at n = 1024, against 20 ms for
- * the factorization and 1.4 ms for a solve). Owning off-heap memory per factorization was slower: JavaCPP's
+ * <p>Where they live: on the Java heap. getrf runs in an off-heap buffer of its thread and the factors are
+ * copied out; a later solve copies them back into a scratch buffer (0.4 ms at n = 1024, against 20 ms for the
+ * factorization and 1.4 ms for a solve), unless they are the last ones that thread made, which are still in that
+ * buffer (the usual case for the solve right after the factorization, and for its VJP). Owning off-heap memory per factorization was slower: JavaCPP's
  * allocation costs 3 to 10 µs (a third of a 64×64 getrf), fresh large blocks are page-faulted in on first touch,
  * and they are freed only when the garbage collector finds them.
  */
 public final class LuFactors {
     private static final ThreadLocal<IntPointer[]> INT_SCRATCH = ThreadLocal.withInitial(() -> new IntPointer[1]);
+    /** Per thread: the buffer getrf works in, and the factors it holds (null while they are being written). */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
     final int n;
     final int count;
@@ -70,9 +73,17 @@ public final class LuFactors {
 
     // ------------------------------------------------------------------ for the LAPACK calls
 
-    /** Where getrf writes the factors: this thread's scratch buffer {@code slot}. */
-    DoublePointer factorsOut(int slot) {
-        return NativeMirror.scratch(slot, Math.max(1, heap.length));
+    /** Where getrf writes the factors: this thread's factorization buffer. */
+    DoublePointer factorsOut() {
+        Object[] last = LAST.get();
+        DoublePointer p = (DoublePointer) last[1];
+        last[0] = null;
+        if (p == null || p.capacity() < heap.length) {
+            if (p != null) p.deallocate();
+            p = new DoublePointer(Math.max(1, heap.length));
+            last[1] = p;
+        }
+        return p;
     }
 
     /** Where getrf writes the pivots: this thread's int scratch buffer. */
@@ -84,16 +95,22 @@ public final class LuFactors {
     void keep(DoublePointer f, IntPointer p) {
         f.get(heap, 0, heap.length);
         p.get(heapPivots, 0, heapPivots.length);
+        LAST.get()[0] = this;
     }
 
-    /** The factors off-heap for a LAPACK call, in this thread's scratch buffer {@code slot}. */
+    /**
+     * The factors off-heap for a LAPACK call that only reads them: still in this thread's factorization buffer if
+     * they are the last it made, else copied into this thread's scratch buffer {@code slot}.
+     */
     DoublePointer factors(int slot) {
+        Object[] last = LAST.get();
+        if (last[0] == this) return (DoublePointer) last[1];
         DoublePointer p = NativeMirror.scratch(slot, Math.max(1, heap.length));
         p.put(heap, 0, heap.length);
         return p;
     }
 
-    /** The factors of matrix {@code t} alone off-heap, in this thread's scratch buffer {@code slot}. */
+    /** The factors of matrix {@code t} alone, copied into this thread's scratch buffer {@code slot} (writable). */
     DoublePointer factorsOf(int slot, int t) {
         DoublePointer p = NativeMirror.scratch(slot, Math.max(1, n * n));
         p.put(heap, t * n * n, n * n);
