@@ -55,6 +55,8 @@ class RegistryTest {
         assertTrue(found.contains(Add.class) && found.contains(MatMul.class) && found.contains(Sum.class),
                 "scan of the primitive package found " + found);
         assertTrue(found.size() >= 40, "only " + found.size() + " primitive classes found: " + found);
+        assertTrue(found.stream().anyMatch(c -> c.getPackageName().startsWith(Primitive.class.getPackageName() + ".")),
+                "the scan found no primitive in a subpackage (primitive.linalg): " + found);
     }
 
     @Test
