@@ -7,7 +7,7 @@ import dev.cotangent.primitive.linalg.Svd;
 import dev.cotangent.tensor.Shape;
 
 /**
- * The spectral half of the linear algebra ({@code Linalg} delegates here): symmetric eigendecomposition, SVD, QR,
+ * The spectral half of the linear algebra ({@link Linalg} delegates here): symmetric eigendecomposition, SVD, QR,
  * and what is built on them. Every function is batched over leading axes (the matrices are the last two),
  * differentiable in forward and reverse mode to any order, and works under vmap.
  *
@@ -21,7 +21,7 @@ import dev.cotangent.tensor.Shape;
  * gradient skips the vector terms); one that uses the vectors gets ±∞ or NaN, and {@code AD.detectAnomaly}
  * names the op. See {@link Eigh}, {@link Svd} and {@link Qr} for the rules.
  */
-public final class Spectral {
+final class Spectral {
     private static final QrTriangularSolve SOLVE = new QrTriangularSolve(false);
     private static final QrTriangularSolve SOLVE_TRANSPOSED = new QrTriangularSolve(true);
 

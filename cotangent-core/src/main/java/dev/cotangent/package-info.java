@@ -9,7 +9,7 @@
  * {@code dev.cotangent.primitive} and {@code dev.cotangent.tree}: {@code Tensor}, {@code Ops}, the rule
  * interfaces users implement ({@link dev.cotangent.VjpRule}, {@link dev.cotangent.JvpRule}), the result types of
  * the transforms, {@link dev.cotangent.NonFiniteException} and {@link dev.cotangent.Config}. The facades
- * ({@code AD}, and later {@code Linalg}, {@code Loop}, {@code Checkpoints}) sit on top of core: short methods
+ * ({@code AD}, {@link dev.cotangent.Linalg} (matrix functions), and later {@code Loop}, {@code Checkpoints}) sit on top of core: short methods
  * over {@code dev.cotangent.transform} and {@code dev.cotangent.custom}, which nothing below them may call. One
  * circle is deliberate (the Autodidax design): {@code Ops} binds primitives through
  * {@code dev.cotangent.trace.Bind}, primitives write their rules with {@code Ops}, and tracers extend

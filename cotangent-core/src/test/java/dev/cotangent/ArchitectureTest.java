@@ -125,7 +125,10 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> EXTRA_CORE_ACCESS = Map.of(
             "cotangent-bench", Set.of("dev.cotangent.kernel"));
 
-    /** Where the native library (JavaCPP, OpenBLAS) may be used: core's kernels, and the BLAS benchmarks. */
+    /**
+     * Where the native library (JavaCPP, OpenBLAS) may be used: core's kernels, and the benchmarks that compare with
+     * BLAS and LAPACK called directly.
+     */
     private static final String NATIVE = "org.bytedeco";
     private static final Set<String> NATIVE_USERS = Set.of("dev.cotangent.kernel", "dev.cotangent.bench.tensor",
             "dev.cotangent.bench.linalg");

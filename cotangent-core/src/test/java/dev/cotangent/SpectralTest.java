@@ -27,7 +27,7 @@ class SpectralTest {
     @Test
     void eighReconstructsWithOrthonormalVectorsAscendingValuesAndTheSignConvention() {
         NDArray a = symmetric(new SplittableRandom(1), 5);
-        Tensor[] wv = Spectral.eigh(Tensor.from(a));
+        Tensor[] wv = Linalg.eigh(Tensor.from(a));
         NDArray w = wv[0].value();
         NDArray v = wv[1].value();
         assertClose(a, v.matmul(diag(w)).matmul(v.transpose()), 1e-12);
@@ -42,8 +42,8 @@ class SpectralTest {
         double[] junk = a.toArray();
         for (int i = 0; i < 4; i++) for (int j = i + 1; j < 4; j++) junk[i * 4 + j] = 100 + i - j;
         Tensor withJunk = Tensor.of(new int[] {4, 4}, junk);
-        assertArrayEquals(Spectral.eigh(Tensor.from(a))[1].toArray(), Spectral.eigh(withJunk)[1].toArray(), 0);
-        NDArray g = AD.grad(x -> Spectral.eigh(x)[1].abs().sum()).apply(withJunk).value();
+        assertArrayEquals(Linalg.eigh(Tensor.from(a))[1].toArray(), Linalg.eigh(withJunk)[1].toArray(), 0);
+        NDArray g = AD.grad(x -> Linalg.eigh(x)[1].abs().sum()).apply(withJunk).value();
         for (int i = 0; i < 4; i++) for (int j = i + 1; j < 4; j++) assertEquals(0.0, g.get(i, j), 0, "upper " + i + j);
     }
 
@@ -51,14 +51,14 @@ class SpectralTest {
     void eigenvalueDerivativeIsVtEV() {
         NDArray a = symmetric(new SplittableRandom(3), 4);
         NDArray e = symmetric(new SplittableRandom(4), 4);
-        NDArray v = Spectral.eigh(Tensor.from(a))[1].value();
+        NDArray v = Linalg.eigh(Tensor.from(a))[1].value();
         NDArray dw = AD.jvp(Spectral::eigvalsh, Tensor.from(a), Tensor.from(e)).tangent().value();
         NDArray expected = v.transpose().matmul(e).matmul(v);
         for (int i = 0; i < 4; i++) assertEquals(expected.get(i, i), dw.get(i), 1e-12);
         // reverse mode: ∂w_i/∂a is v_i v_iᵀ, given for the lower triangle: 2 v_i v_j below the diagonal, v_i² on it
         for (int k = 0; k < 4; k++) {
             int idx = k;
-            Function<Tensor, Tensor> wk = x -> Ops.take(Spectral.eigvalsh(x), new int[] {idx}, 0).sum();
+            Function<Tensor, Tensor> wk = x -> Ops.take(Linalg.eigvalsh(x), new int[] {idx}, 0).sum();
             NDArray g = AD.grad(wk).apply(Tensor.from(a)).value();
             for (int i = 0; i < 4; i++) {
                 for (int j = 0; j < 4; j++) {
@@ -74,7 +74,7 @@ class SpectralTest {
         // d²λ_i along E = 2 Σ_{j≠i} (v_jᵀ E v_i)² / (λ_i − λ_j); E is seen through its lower triangle
         NDArray a = symmetric(new SplittableRandom(5), 4);
         NDArray e = symmetric(new SplittableRandom(6), 4);
-        Tensor[] wv = Spectral.eigh(Tensor.from(a));
+        Tensor[] wv = Linalg.eigh(Tensor.from(a));
         NDArray w = wv[0].value();
         NDArray p = wv[1].value().transpose().matmul(e).matmul(wv[1].value());
         Tensor lowerE = Tensor.from(e.mul(lowerOnes(4)));
@@ -82,7 +82,7 @@ class SpectralTest {
             double want = 0;
             for (int j = 0; j < 4; j++) if (j != i) want += 2 * p.get(j, i) * p.get(j, i) / (w.get(i) - w.get(j));
             int idx = i;
-            Function<Tensor, Tensor> g = x -> Ops.take(Spectral.eigvalsh(x), new int[] {idx}, 0).sum();
+            Function<Tensor, Tensor> g = x -> Ops.take(Linalg.eigvalsh(x), new int[] {idx}, 0).sum();
             double forwardOverReverse = AD.hvp(g, Tensor.from(a), lowerE).mul(lowerE).sum().item();
             Function<Tensor, Tensor> dir = x -> AD.grad(g).apply(x).mul(lowerE).sum();
             double reverseOverReverse = AD.grad(dir).apply(Tensor.from(a)).mul(lowerE).sum().item();
@@ -97,16 +97,16 @@ class SpectralTest {
     @Test
     void eigenvalueFunctionsHaveFiniteGradientsAtRepeatedEigenvalues() {
         // at the identity: ∇ Σ exp(w) = V diag(e^w) Vᵀ = e·I
-        NDArray g = AD.grad(x -> Spectral.eigvalsh(x).exp().sum()).apply(Tensor.from(NDArray.eye(3))).value();
+        NDArray g = AD.grad(x -> Linalg.eigvalsh(x).exp().sum()).apply(Tensor.from(NDArray.eye(3))).value();
         assertClose(NDArray.eye(3).mul(NDArray.scalar(Math.E)), g, 1e-14);
         // eigenvalues (1, 1, 4): ∇ Σ w³ = 3A², given for the lower triangle
         NDArray q = orthogonal(new SplittableRandom(7), 3);
         NDArray a = q.matmul(diag(NDArray.of(1, 1, 4))).matmul(q.transpose());
-        NDArray got = AD.grad(x -> Spectral.eigvalsh(x).pow(3).sum()).apply(Tensor.from(a)).value();
+        NDArray got = AD.grad(x -> Linalg.eigvalsh(x).pow(3).sum()).apply(Tensor.from(a)).value();
         NDArray full = a.matmul(a).mul(NDArray.scalar(3));
         assertClose(lowerCotangent(full), got, 1e-12);
         // likewise the nuclear norm at repeated singular values (2·Q, Q orthogonal): its gradient U Vᵀ = Q
-        NDArray nuc = AD.grad(x -> Spectral.matrixNorm(x, "nuc")).apply(Tensor.from(q.mul(NDArray.scalar(2)))).value();
+        NDArray nuc = AD.grad(x -> Linalg.matrixNorm(x, "nuc")).apply(Tensor.from(q.mul(NDArray.scalar(2)))).value();
         assertClose(q, nuc, 1e-13);
     }
 
@@ -114,14 +114,14 @@ class SpectralTest {
     void vectorsAtRepeatedValuesAreNeverSilentlyFiniteAndAnomalyModeNamesTheOp() {
         Tensor eye = Tensor.from(NDArray.eye(3));
         Tensor c = Tensor.of(new double[][] {{1, 2, 3}, {0, 1, 0}, {2, 0, 1}});
-        Function<Tensor, Tensor> usesVectors = x -> Spectral.eigh(x)[1].mul(c).sum();
+        Function<Tensor, Tensor> usesVectors = x -> Linalg.eigh(x)[1].mul(c).sum();
         NDArray g = AD.grad(usesVectors).apply(eye).value();
         assertTrue(hasNonFinite(g), "the eigenvector rule divides by w_j − w_i = 0: " + g);
         NonFiniteException e = assertThrows(NonFiniteException.class,
                 () -> AD.detectAnomaly(() -> AD.grad(usesVectors).apply(eye)));
         assertEquals("eigh", e.op(), e.getMessage());
         NonFiniteException s = assertThrows(NonFiniteException.class,
-                () -> AD.detectAnomaly(() -> AD.grad(x -> Spectral.svd(x)[0].mul(c).sum()).apply(eye)));
+                () -> AD.detectAnomaly(() -> AD.grad(x -> Linalg.svd(x)[0].mul(c).sum()).apply(eye)));
         assertEquals("svd", s.op(), s.getMessage());
     }
 
@@ -134,7 +134,7 @@ class SpectralTest {
             int n = mn[1];
             int k = Math.min(m, n);
             NDArray a = NDArray.uniform(new SplittableRandom(m * 10 + n), -1, 1, m, n);
-            Tensor[] usv = Spectral.svd(Tensor.from(a));
+            Tensor[] usv = Linalg.svd(Tensor.from(a));
             NDArray u = usv[0].value();
             NDArray s = usv[1].value();
             NDArray vt = usv[2].value();
@@ -153,12 +153,12 @@ class SpectralTest {
     void nuclearNormGradientIsUVtAndSpectralNormGradientIsU1V1t() {
         for (int[] mn : new int[][] {{5, 3}, {4, 4}, {3, 5}}) {
             Tensor a = Tensor.from(NDArray.uniform(new SplittableRandom(mn[0] + 7L * mn[1]), -1, 1, mn));
-            Tensor[] usv = Spectral.svd(a);
+            Tensor[] usv = Linalg.svd(a);
             NDArray uvt = usv[0].value().matmul(usv[2].value());
-            assertClose(uvt, AD.grad(x -> Spectral.matrixNorm(x, "nuc")).apply(a).value(), 1e-13);
+            assertClose(uvt, AD.grad(x -> Linalg.matrixNorm(x, "nuc")).apply(a).value(), 1e-13);
             NDArray u1 = usv[0].value().slice(1, 0, 1);
             NDArray v1t = usv[2].value().slice(0, 0, 1);
-            assertClose(u1.matmul(v1t), AD.grad(x -> Spectral.matrixNorm(x, "2")).apply(a).value(), 1e-13);
+            assertClose(u1.matmul(v1t), AD.grad(x -> Linalg.matrixNorm(x, "2")).apply(a).value(), 1e-13);
         }
     }
 
@@ -170,20 +170,20 @@ class SpectralTest {
             Tensor c = Tensor.from(NDArray.uniform(rng, -1, 1, mn));
             Tensor d = Tensor.from(NDArray.uniform(rng, -1, 1, mn[0], k));
             Function<Tensor, Tensor> svdF = x -> {
-                Tensor[] usv = Spectral.svd(x);
+                Tensor[] usv = Linalg.svd(x);
                 Tensor usvt = usv[0].mul(Ops.unsqueeze(usv[1].sin(), 0)).matmul(usv[2]);
                 return usvt.mul(c).sum().add(usv[0].square().mul(d).sum());
             };
             GradCheck.assertAll(svdF, Tensor.from(separatedSpectrum(rng, mn[0], mn[1])), rng);
             Function<Tensor, Tensor> qrF = x -> {
-                Tensor[] qr = Spectral.qr(x);
+                Tensor[] qr = Linalg.qr(x);
                 return qr[0].mul(d).sum().add(qr[1].square().mul(Ops.slice(c, 0, 0, k)).sum());
             };
             GradCheck.assertAll(qrF, Tensor.from(NDArray.uniform(rng, -1, 1, mn).add(leadingEye(mn, 3))), rng);
         }
         Tensor c = Tensor.from(NDArray.uniform(rng, -1, 1, 4, 4));
         Function<Tensor, Tensor> eighF = x -> {
-            Tensor[] wv = Spectral.eigh(x);
+            Tensor[] wv = Linalg.eigh(x);
             Tensor vfv = wv[1].mul(Ops.unsqueeze(wv[0].tanh(), 0)).matmul(wv[1].transpose());
             return vfv.mul(c).sum().add(wv[1].square().mul(c.transpose()).sum());
         };
@@ -197,7 +197,7 @@ class SpectralTest {
         for (int[] mn : new int[][] {{5, 3}, {4, 4}, {3, 5}}) {
             int k = Math.min(mn[0], mn[1]);
             NDArray a = NDArray.uniform(new SplittableRandom(mn[0] * 3L + mn[1]), -1, 1, mn);
-            Tensor[] qr = Spectral.qr(Tensor.from(a));
+            Tensor[] qr = Linalg.qr(Tensor.from(a));
             NDArray q = qr[0].value();
             NDArray r = qr[1].value();
             assertArrayEquals(new int[] {mn[0], k}, q.shape());
@@ -214,9 +214,9 @@ class SpectralTest {
     @Test
     void qrDerivativeOfARankDeficientMatrixIsAnErrorNamingTheOp() {
         Tensor a = Tensor.of(new double[][] {{1, 0}, {0, 0}, {0, 0}});
-        assertEquals(0.0, Spectral.qr(a)[1].value().get(1, 1), 0);
+        assertEquals(0.0, Linalg.qr(a)[1].value().get(1, 1), 0);
         ArithmeticException e = assertThrows(ArithmeticException.class,
-                () -> AD.grad(x -> Spectral.qr(x)[0].sum()).apply(a));
+                () -> AD.grad(x -> Linalg.qr(x)[0].sum()).apply(a));
         assertTrue(e.getMessage().contains("qr_triangular_solve") && e.getMessage().contains("full rank")
                 && e.getMessage().contains("[2,2]"), e.getMessage());
     }
@@ -230,15 +230,15 @@ class SpectralTest {
         for (int i = 0; i < 6; i++) mats[i] = symmetric(rng, 3);
         NDArray batch = NDArray.stack(0, mats).reshape(2, 3, 3, 3);
         Function<Tensor, Tensor> f = x -> {
-            Tensor[] wv = Spectral.eigh(x);
-            Tensor[] usv = Spectral.svd(x);
-            Tensor[] qr = Spectral.qr(x);
+            Tensor[] wv = Linalg.eigh(x);
+            Tensor[] usv = Linalg.svd(x);
+            Tensor[] qr = Linalg.qr(x);
             return wv[0].sum().add(wv[1].abs().sum()).add(usv[1].square().sum()).add(qr[1].sum());
         };
-        Tensor w = Spectral.eigvalsh(Tensor.from(batch));
+        Tensor w = Linalg.eigvalsh(Tensor.from(batch));
         NDArray g = AD.grad(f).apply(Tensor.from(batch)).value().reshape(6, 3, 3);
         for (int i = 0; i < 6; i++) {
-            assertArrayEquals(Spectral.eigvalsh(Tensor.from(mats[i])).toArray(),
+            assertArrayEquals(Linalg.eigvalsh(Tensor.from(mats[i])).toArray(),
                     w.value().reshape(6, 3).slice(0, i, i + 1).reshape(3).toArray(), 0);
             assertClose(AD.grad(f).apply(Tensor.from(mats[i])).value(), g.slice(0, i, i + 1).reshape(3, 3), 1e-13);
         }
@@ -251,9 +251,9 @@ class SpectralTest {
         for (int i = 0; i < 4; i++) mats[i] = separatedSpectrum(rng, 4, 3);
         Tensor xs = Tensor.from(NDArray.stack(0, mats));
         Function<Tensor, Tensor> f = x -> {
-            Tensor[] usv = Spectral.svd(x);
-            Tensor[] qr = Spectral.qr(x);
-            Tensor[] wv = Spectral.eigh(x.transpose().matmul(x));
+            Tensor[] usv = Linalg.svd(x);
+            Tensor[] qr = Linalg.qr(x);
+            Tensor[] wv = Linalg.eigh(x.transpose().matmul(x));
             return usv[0].matmul(usv[2]).sum().add(qr[0].sum()).add(wv[0].exp().sum());
         };
         Tensor values = AD.vmap(f).apply(xs);
@@ -270,7 +270,7 @@ class SpectralTest {
         SplittableRandom rng = new SplittableRandom(19);
         Tensor a = Tensor.from(separatedSpectrum(rng, 3, 4));
         Tensor v = GradCheck.random(rng, 3, 4);
-        Function<Tensor, Tensor> g = x -> Spectral.matrixNorm(x, "nuc");
+        Function<Tensor, Tensor> g = x -> Linalg.matrixNorm(x, "nuc");
         assertTrue(GradCheck.hvp(g, a, v, dev.cotangent.check.Tolerance.FINITE_DIFFERENCES).passed());
         assertTrue(GradCheck.hvpModes(g, a, v, new dev.cotangent.check.Tolerance(1e-9, 1e-11)).passed());
     }
@@ -282,18 +282,18 @@ class SpectralTest {
         SplittableRandom rng = new SplittableRandom(23);
         for (int[] mn : new int[][] {{5, 3}, {3, 3}, {2, 4}}) {
             NDArray a = NDArray.uniform(rng, -1, 1, mn).add(leadingEye(mn, 2));
-            NDArray p = Spectral.pinv(Tensor.from(a)).value();
+            NDArray p = Linalg.pinv(Tensor.from(a)).value();
             assertArrayEquals(new int[] {mn[1], mn[0]}, p.shape());
             assertClose(a, a.matmul(p).matmul(a), 1e-13);
             assertClose(p, p.matmul(a).matmul(p), 1e-13);
             assertClose(a.matmul(p), a.matmul(p).transpose(), 1e-13);
             assertClose(p.matmul(a), p.matmul(a).transpose(), 1e-13);
             Tensor c = Tensor.from(NDArray.uniform(rng, -1, 1, mn[1], mn[0]));
-            GradCheck.assertAll(x -> Spectral.pinv(x).mul(c).sum(), Tensor.from(a), rng);
+            GradCheck.assertAll(x -> Linalg.pinv(x).mul(c).sum(), Tensor.from(a), rng);
         }
         NDArray q = orthogonal(rng, 3);
-        assertClose(q.transpose(), Spectral.pinv(Tensor.from(q)).value(), 1e-14);
-        assertTrue(!hasNonFinite(AD.grad(x -> Spectral.pinv(x).sum()).apply(Tensor.from(q)).value()));
+        assertClose(q.transpose(), Linalg.pinv(Tensor.from(q)).value(), 1e-14);
+        assertTrue(!hasNonFinite(AD.grad(x -> Linalg.pinv(x).sum()).apply(Tensor.from(q)).value()));
     }
 
     @Test
@@ -301,45 +301,45 @@ class SpectralTest {
         SplittableRandom rng = new SplittableRandom(29);
         NDArray tall = NDArray.uniform(rng, -1, 1, 6, 3).add(leadingEye(new int[] {6, 3}, 2));
         NDArray b = NDArray.uniform(rng, -1, 1, 6, 2);
-        NDArray x = Spectral.lstsq(Tensor.from(tall), Tensor.from(b)).value();
+        NDArray x = Linalg.lstsq(Tensor.from(tall), Tensor.from(b)).value();
         assertClose(NDArray.zeros(3, 2), tall.transpose().matmul(tall.matmul(x).sub(b)), 1e-13);
         NDArray wide = tall.transpose();
         NDArray bw = NDArray.uniform(rng, -1, 1, 3, 2);
-        NDArray xw = Spectral.lstsq(Tensor.from(wide), Tensor.from(bw)).value();
+        NDArray xw = Linalg.lstsq(Tensor.from(wide), Tensor.from(bw)).value();
         assertClose(bw, wide.matmul(xw), 1e-13);
-        assertClose(Spectral.pinv(Tensor.from(wide)).value().matmul(bw), xw, 1e-13);
+        assertClose(Linalg.pinv(Tensor.from(wide)).value().matmul(bw), xw, 1e-13);
         // batch axes broadcast: one matrix against a batch of right-hand sides
         NDArray bs = NDArray.uniform(rng, -1, 1, 2, 6, 2);
-        NDArray xs = Spectral.lstsq(Tensor.from(tall), Tensor.from(bs)).value();
-        assertClose(Spectral.lstsq(Tensor.from(tall), Tensor.from(bs.slice(0, 1, 2).reshape(6, 2))).value(),
+        NDArray xs = Linalg.lstsq(Tensor.from(tall), Tensor.from(bs)).value();
+        assertClose(Linalg.lstsq(Tensor.from(tall), Tensor.from(bs.slice(0, 1, 2).reshape(6, 2))).value(),
                 xs.slice(0, 1, 2).reshape(3, 2), 1e-14);
-        GradCheck.assertAll(z -> Spectral.lstsq(z, Tensor.from(b)).sum(), Tensor.from(tall), rng);
-        GradCheck.assertAll(z -> Spectral.lstsq(Tensor.from(wide), z).square().sum(), Tensor.from(bw), rng);
+        GradCheck.assertAll(z -> Linalg.lstsq(z, Tensor.from(b)).sum(), Tensor.from(tall), rng);
+        GradCheck.assertAll(z -> Linalg.lstsq(Tensor.from(wide), z).square().sum(), Tensor.from(bw), rng);
     }
 
     @Test
     void matrixNorms() {
         NDArray a = NDArray.of(new double[][] {{3, 0}, {0, -4}, {0, 0}});
-        assertEquals(5, Spectral.matrixNorm(Tensor.from(a), "fro").item(), 1e-15);
-        assertEquals(7, Spectral.matrixNorm(Tensor.from(a), "nuc").item(), 1e-14);
-        assertEquals(4, Spectral.matrixNorm(Tensor.from(a), "2").item(), 1e-14);
+        assertEquals(5, Linalg.matrixNorm(Tensor.from(a), "fro").item(), 1e-15);
+        assertEquals(7, Linalg.matrixNorm(Tensor.from(a), "nuc").item(), 1e-14);
+        assertEquals(4, Linalg.matrixNorm(Tensor.from(a), "2").item(), 1e-14);
         Tensor batched = Tensor.from(NDArray.stack(0, a, a.mul(NDArray.scalar(2))));
-        assertArrayEquals(new double[] {4, 8}, Spectral.matrixNorm(batched, "2").toArray(), 1e-14);
+        assertArrayEquals(new double[] {4, 8}, Linalg.matrixNorm(batched, "2").toArray(), 1e-14);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Spectral.matrixNorm(Tensor.from(a), "inf"));
+                () -> Linalg.matrixNorm(Tensor.from(a), "inf"));
         assertTrue(e.getMessage().contains("matrixNorm") && e.getMessage().contains("nuc"), e.getMessage());
     }
 
     @Test
     void stagedAsOneNodePerDecompositionAndEvaluatedFromTheGraph() {
         Tensor a = Tensor.from(symmetric(new SplittableRandom(37), 3));
-        dev.cotangent.graph.Graph g = AD.stage(in -> new Tensor[] {Spectral.eigh(in[0])[0], Spectral.svd(in[0])[2]}, a);
+        dev.cotangent.graph.Graph g = AD.stage(in -> new Tensor[] {Linalg.eigh(in[0])[0], Linalg.svd(in[0])[2]}, a);
         assertEquals(2, g.opCount(), dev.cotangent.graph.Listing.render(g));
         assertEquals(2, g.nodes().get(0).results());
         assertEquals(3, g.nodes().get(1).results());
         Tensor[] out = dev.cotangent.graph.Evaluator.run(g, a);
-        assertArrayEquals(Spectral.eigvalsh(a).toArray(), out[0].toArray(), 0);
-        assertArrayEquals(Spectral.svd(a)[2].toArray(), out[1].toArray(), 0);
+        assertArrayEquals(Linalg.eigvalsh(a).toArray(), out[0].toArray(), 0);
+        assertArrayEquals(Linalg.svd(a)[2].toArray(), out[1].toArray(), 0);
     }
 
     // ------------------------------------------------------------------ errors and edge cases
@@ -347,12 +347,12 @@ class SpectralTest {
     @Test
     void shapeErrorsNameTheOpAndTheShape() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Spectral.eigh(Tensor.zeros(3, 4)));
+                () -> Linalg.eigh(Tensor.zeros(3, 4)));
         assertTrue(e.getMessage().contains("eigh") && e.getMessage().contains("[3,4]"), e.getMessage());
-        IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> Spectral.svd(Tensor.zeros(3)));
+        IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> Linalg.svd(Tensor.zeros(3)));
         assertTrue(s.getMessage().contains("svd") && s.getMessage().contains("[3]"), s.getMessage());
         IllegalArgumentException l = assertThrows(IllegalArgumentException.class,
-                () -> Spectral.lstsq(Tensor.zeros(3, 2), Tensor.zeros(4, 1)));
+                () -> Linalg.lstsq(Tensor.zeros(3, 2), Tensor.zeros(4, 1)));
         assertTrue(l.getMessage().contains("lstsq"), l.getMessage());
     }
 
@@ -362,8 +362,8 @@ class SpectralTest {
         double[] bad = good.toArray();
         bad[3] = Double.NaN;
         NDArray batch = NDArray.stack(0, good, NDArray.wrap(Shape.of(3, 3), bad));
-        for (Tensor[] out : new Tensor[][] {Spectral.eigh(Tensor.from(batch)), Spectral.svd(Tensor.from(batch)),
-            Spectral.qr(Tensor.from(batch))}) {
+        for (Tensor[] out : new Tensor[][] {Linalg.eigh(Tensor.from(batch)), Linalg.svd(Tensor.from(batch)),
+            Linalg.qr(Tensor.from(batch))}) {
             for (Tensor t : out) {
                 double[] d = t.toArray();
                 int half = d.length / 2;
@@ -382,14 +382,14 @@ class SpectralTest {
     }
 
     static NDArray orthogonal(SplittableRandom rng, int n) {
-        return Spectral.qr(Tensor.from(NDArray.normal(rng, 0, 1, n, n)))[0].value();
+        return Linalg.qr(Tensor.from(NDArray.normal(rng, 0, 1, n, n)))[0].value();
     }
 
     /** U diag(σ) Vᵀ with random orthonormal factors and σ = k, k − 1, …, 1 (separated, away from zero). */
     static NDArray separatedSpectrum(SplittableRandom rng, int m, int n) {
         int k = Math.min(m, n);
-        NDArray u = Spectral.qr(Tensor.from(NDArray.normal(rng, 0, 1, m, k)))[0].value();
-        NDArray v = Spectral.qr(Tensor.from(NDArray.normal(rng, 0, 1, n, k)))[0].value();
+        NDArray u = Linalg.qr(Tensor.from(NDArray.normal(rng, 0, 1, m, k)))[0].value();
+        NDArray v = Linalg.qr(Tensor.from(NDArray.normal(rng, 0, 1, n, k)))[0].value();
         double[] s = new double[k];
         for (int i = 0; i < k; i++) s[i] = k - i;
         return u.matmul(diag(NDArray.of(s))).matmul(v.transpose());

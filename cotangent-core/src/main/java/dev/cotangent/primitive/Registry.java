@@ -1,5 +1,6 @@
 package dev.cotangent.primitive;
 
+import dev.cotangent.primitive.linalg.LuCases;
 import dev.cotangent.primitive.linalg.SpectralCases;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
@@ -194,6 +195,7 @@ public final class Registry {
                         r -> matmulOperands(r, ta, tb), yes(2)));
             }
         }
+        LuCases.addTo(l);
         SpectralCases.addTo(l);
         return l;
     }

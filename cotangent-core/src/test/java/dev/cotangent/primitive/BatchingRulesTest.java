@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every registered primitive's batching rule against a loop: applying the primitive once to a batch (under a vmap
  * trace) must give, for each example k, exactly what applying it to example k alone gives. Checked with every
  * operand batched, and with each operand batched alone (the others the same for every example). The examples of
- * a batch are the registry's draw with its values rotated by k places, which keeps them in the primitive's domain.
+ * a batch are draws of the case's generator with one set of shapes, so each is in the primitive's domain.
  */
 class BatchingRulesTest {
     private static final int B = 3;
@@ -55,7 +55,8 @@ class BatchingRulesTest {
         int n = in.length;
         NDArray[][] examples = new NDArray[B][n];
         for (int k = 0; k < B; k++) {
-            for (int i = 0; i < n; i++) examples[k][i] = batched[i] ? rotate(in[i], k) : in[i];
+            NDArray[] drawn = example(c, in, k);
+            for (int i = 0; i < n; i++) examples[k][i] = batched[i] ? drawn[i] : in[i];
         }
         NDArray[] gots = new NDArray[p.results()];
         try (Scope<BatchTrace> scope = Scope.open(level -> new BatchTrace(level, B))) {
@@ -95,6 +96,26 @@ class BatchingRulesTest {
                 }
             }
         }
+    }
+
+    /**
+     * Operands of example k: the first draw for k = 0, else another draw of the case's generator with the same
+     * shapes (redrawn until the shapes match), so that every example is in the primitive's domain; a rotation of
+     * the first draw's values when no draw matches, which keeps elementwise domains but not, say, positive
+     * definiteness.
+     */
+    private static NDArray[] example(Registry.Case c, NDArray[] in, int k) {
+        if (k == 0) return in;
+        SplittableRandom r = new SplittableRandom(c.label().hashCode() + 7919L * k);
+        for (int attempt = 0; attempt < 20_000; attempt++) {
+            NDArray[] d = c.inputs().apply(r);
+            boolean same = true;
+            for (int i = 0; i < in.length; i++) same &= d[i].dims().equals(in[i].dims());
+            if (same) return d;
+        }
+        NDArray[] rotated = new NDArray[in.length];
+        for (int i = 0; i < in.length; i++) rotated[i] = rotate(in[i], k);
+        return rotated;
     }
 
     private static NDArray rotate(NDArray a, int k) {

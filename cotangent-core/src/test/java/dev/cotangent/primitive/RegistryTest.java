@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Adding a primitive without registering it fails here: the compiled classes of {@code dev.cotangent.primitive}
- * (main code only, from the directory that holds {@link Primitive}'s class file) are listed, and every concrete
- * {@link Primitive} subclass must have a case in {@link Registry}, as must every ready-made instance a class
- * publishes as a static field (e.g. {@code Compare.LT}).
+ * and its subpackages (main code only, from the directory that holds {@link Primitive}'s class file) are listed,
+ * and every concrete {@link Primitive} subclass must have a case in {@link Registry}, as must every ready-made
+ * instance a class publishes as a static field (e.g. {@code Compare.LT}).
  */
 class RegistryTest {
 
@@ -33,13 +33,13 @@ class RegistryTest {
         Path dir = root.resolve(Primitive.class.getPackageName().replace('.', '/'));
         Set<Class<?>> out = new HashSet<>();
         List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) { // subpackages too (primitive.linalg)
             files = s.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList());
         }
         for (Path f : files) {
-            String name = dir.relativize(f).toString().replace(".class", "").replace(f.getFileSystem().getSeparator(),
-                    ".");
-            Class<?> c = Class.forName(Primitive.class.getPackageName() + "." + name, false,
+            String relative = dir.relativize(f).toString().replace(".class", "")
+                    .replace(f.getFileSystem().getSeparator(), ".");
+            Class<?> c = Class.forName(Primitive.class.getPackageName() + "." + relative, false,
                     Primitive.class.getClassLoader());
             if (Primitive.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers()) && !c.isInterface()) {
                 out.add(c);
@@ -55,6 +55,8 @@ class RegistryTest {
         assertTrue(found.contains(Add.class) && found.contains(MatMul.class) && found.contains(Sum.class),
                 "scan of the primitive package found " + found);
         assertTrue(found.size() >= 40, "only " + found.size() + " primitive classes found: " + found);
+        assertTrue(found.stream().anyMatch(c -> c.getPackageName().startsWith(Primitive.class.getPackageName() + ".")),
+                "the scan found no primitive in a subpackage (primitive.linalg): " + found);
     }
 
     @Test

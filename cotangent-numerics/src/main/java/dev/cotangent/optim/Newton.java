@@ -1,6 +1,7 @@
 package dev.cotangent.optim;
 
 import dev.cotangent.AD;
+import dev.cotangent.Linalg;
 import dev.cotangent.Tensor;
 import dev.cotangent.optim.Ravel;
 import dev.cotangent.tensor.NDArray;
@@ -9,19 +10,19 @@ import java.util.function.Function;
 
 /**
  * Newton's method x ← x − [∇²f(x)]⁻¹ ∇f(x), with the derivatives from AD: either the exact Hessian
- * ({@link AD#hessian}, forward-over-reverse) and a dense solve, or Newton–CG, which solves the Newton system by
+ * ({@link AD#hessian}, forward-over-reverse) and a dense solve ({@link Linalg#cholesky} when the Hessian is
+ * positive definite, {@link Linalg#solve} otherwise), or Newton–CG, which solves the Newton system by
  * conjugate gradients on Hessian-vector products ({@link AD#hvp}) and never forms the Hessian. Near a
  * non-degenerate minimiser the errors fall quadratically, e_{k+1} ≈ C e_k².
  */
 public final class Newton {
     private Newton() {}
 
-    /** One full Newton step for f on a 1-d tensor x (exact Hessian, Cholesky). */
+    /** One full Newton step for f on a 1-d tensor x (exact Hessian, Cholesky, or LU if it is not definite). */
     public static Tensor step(Function<Tensor, Tensor> f, Tensor x) {
         requireVector(x);
-        double[] g = AD.grad(f).apply(x).toArray();
-        double[] h = AD.hessian(f).apply(x).toArray();
-        return move(x, LinearSolve.solve(h, g), 1.0);
+        Tensor g = AD.grad(f).apply(x);
+        return move(x, direction(AD.hessian(f).apply(x), g), 1.0);
     }
 
     /** One Newton–CG step: CG on v ↦ ∇²f(x)v to relative residual {@code relTol} (at most x.size() iterations). */
@@ -43,7 +44,7 @@ public final class Newton {
         requireVector(x);
         var vg = AD.valueAndGrad(f, x);
         double[] g = vg.grad().toArray();
-        double[] d = LinearSolve.solve(AD.hessian(f).apply(x).toArray(), g);
+        double[] d = direction(AD.hessian(f).apply(x), vg.grad());
         double slope = -Lbfgs.dot(g, d);
         if (slope >= 0) { // the Hessian is not positive definite here: use the gradient
             d = g;
@@ -63,6 +64,18 @@ public final class Newton {
         Tensor x = Tensor.of(Ravel.flatten(params));
         Tensor next = step(flat -> f.apply(Ravel.unflatten(flat, params)), x);
         return Ravel.unflatten(next.toArray(), params);
+    }
+
+    /**
+     * The Newton direction H⁻¹g: by Cholesky (of H's lower triangle) when H is positive definite, else by LU with
+     * partial pivoting; a singular H is LU's {@link ArithmeticException}.
+     */
+    static double[] direction(Tensor h, Tensor g) {
+        try {
+            return Linalg.choleskySolve(Linalg.cholesky(h), g).toArray();
+        } catch (ArithmeticException notPositiveDefinite) {
+            return Linalg.solve(h, g).toArray();
+        }
     }
 
     private static Tensor move(Tensor x, double[] d, double a) {

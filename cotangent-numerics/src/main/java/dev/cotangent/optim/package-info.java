@@ -2,7 +2,7 @@
  * General-purpose minimisers on Cotangent's public API, for any function of a vector or of a named parameter
  * tree: {@link dev.cotangent.optim.Lbfgs} with its {@link dev.cotangent.optim.LineSearch}es (strong Wolfe,
  * Armijo), {@link dev.cotangent.optim.Newton} (exact Hessian, Newton–CG, damped), and the solvers they use
- * ({@link dev.cotangent.optim.ConjugateGradient}, {@link dev.cotangent.optim.LinearSolve}). An
+ * (matrix-free {@link dev.cotangent.optim.ConjugateGradient}; dense solves are core's {@code Linalg}). An
  * {@link dev.cotangent.optim.Objective} gives a method values and gradients, exact by AD or estimated; a
  * newcomer starts with {@code new Lbfgs().minimize(Objective.autodiff(loss), params, 100, 1e-8)}.
  *

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cotangent.Linalg;
+import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,18 +84,24 @@ class OptimizersTest {
 
     @Test
     void linearSolvesAgree() {
-        double[] a = {4, 1, 0, 1, 3, 1, 0, 1, 2};
-        double[] b = {1, 2, 3};
-        double[] x = LinearSolve.cholesky(a, b);
-        assertArrayEquals(LinearSolve.gauss(a, b), x, 1e-14);
+        Tensor a = Tensor.of(new double[][] {{4, 1, 0}, {1, 3, 1}, {0, 1, 2}});
+        Tensor b = Tensor.of(1, 2, 3);
+        double[] x = Newton.direction(a, b); // positive definite: Cholesky
+        assertArrayEquals(Linalg.solve(a, b).toArray(), x, 1e-14);
         var cg = ConjugateGradient.solve(v -> new double[] {4 * v[0] + v[1], v[0] + 3 * v[1] + v[2], v[1] + 2 * v[2]},
-                b, 1e-14, 10);
+                b.toArray(), 1e-14, 10);
         assertArrayEquals(x, cg.x(), 1e-12);
         assertTrue(cg.iterations() <= 3);
-        // Indefinite: Cholesky declines, Gauss solves.
-        double[] ind = {0, 1, 1, 0};
-        assertEquals(null, LinearSolve.cholesky(ind, new double[] {1, 2}));
-        assertArrayEquals(new double[] {2, 1}, LinearSolve.solve(ind, new double[] {1, 2}), 1e-15);
+        // Indefinite: Cholesky declines, LU solves.
+        Tensor ind = Tensor.of(new double[][] {{0, 1}, {1, 0}});
+        assertArrayEquals(new double[] {2, 1}, Newton.direction(ind, Tensor.of(1, 2)), 1e-15);
+    }
+
+    @Test
+    void newtonStepFindsTheSaddleOfAnIndefiniteQuadratic() {
+        // f = x0·x1 + x0: ∇f = (x1 + 1, x0), H = [[0, 1], [1, 0]] (indefinite, so LU): the step lands on (0, −1)
+        Function<Tensor, Tensor> f = x -> Ops.slice(x, 0, 0, 1).mul(Ops.slice(x, 0, 1, 2).add(1)).sum();
+        assertArrayEquals(new double[] {0, -1}, Newton.step(f, Tensor.of(3, 5)).toArray(), 1e-14);
     }
 
     @Test

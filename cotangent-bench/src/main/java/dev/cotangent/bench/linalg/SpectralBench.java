@@ -2,7 +2,7 @@ package dev.cotangent.bench.linalg;
 
 import dev.cotangent.AD;
 import dev.cotangent.Ops;
-import dev.cotangent.Spectral;
+import dev.cotangent.Linalg;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Blas;
 import dev.cotangent.tensor.NDArray;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The spectral decompositions (issue 9): {@code Spectral.eigh} and {@code Spectral.svd} forward against the same
+ * The spectral decompositions (issue 9): {@code Linalg.eigh} and {@code Linalg.svd} forward against the same
  * LAPACKE call (dsyevd 'V' 'L', dgesdd 'S', row-major) made directly on {@code double[]} arrays, and their
  * gradients against their forward time (the issue's goal: gradient ≤ 2× forward, the decomposition dominating).
  * The gradients are of functions that use every result, so the eigenvector (singular vector) terms of the rules
@@ -72,12 +72,12 @@ public class SpectralBench {
         Tensor c = Tensor.from(NDArray.uniform(rnd, -1, 1, n));
         Tensor cc = Tensor.from(NDArray.uniform(rnd, -1, 1, n, n));
         eighLoss = x -> {
-            Tensor[] wv = Spectral.eigh(x);
+            Tensor[] wv = Linalg.eigh(x);
             return wv[0].mul(c).sum().add(wv[1].square().mul(cc).sum());
         };
-        eigvalshLoss = x -> Spectral.eigvalsh(x).sum();
+        eigvalshLoss = x -> Linalg.eigvalsh(x).sum();
         svdLoss = x -> {
-            Tensor[] usv = Spectral.svd(x);
+            Tensor[] usv = Linalg.svd(x);
             Tensor usvt = usv[0].mul(Ops.unsqueeze(usv[1].sqrt(), 0)).matmul(usv[2]);
             return usv[1].mul(c).sum().add(usvt.mul(cc).sum());
         };
@@ -87,10 +87,10 @@ public class SpectralBench {
 
     @Benchmark
     public Tensor[] eighForward() {
-        return Spectral.eigh(sym);
+        return Linalg.eigh(sym);
     }
 
-    /** The baseline: dsyevd on a copy of the array (LAPACK overwrites its input), as Spectral.eigh must copy. */
+    /** The baseline: dsyevd on a copy of the array (LAPACK overwrites its input), as Linalg.eigh must copy. */
     @Benchmark
     public double[] eighRawLapacke() {
         System.arraycopy(symRaw, 0, work, 0, work.length);
@@ -110,7 +110,7 @@ public class SpectralBench {
 
     @Benchmark
     public Tensor[] svdForward() {
-        return Spectral.svd(general);
+        return Linalg.svd(general);
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package dev.cotangent.examples.demo;
 
-import dev.cotangent.Spectral;
+import dev.cotangent.Linalg;
 import dev.cotangent.Tensor;
 import dev.cotangent.examples.report.Plots;
 import dev.cotangent.nn.Params;
@@ -99,7 +99,7 @@ public final class MdsDemo {
         NDArray wc = centred(w, centroid(w));
         double[] mx = centroid(x);
         NDArray xc = centred(x, mx);
-        Tensor[] usv = Spectral.svd(Tensor.from(wc.transpose().matmul(xc)));
+        Tensor[] usv = Linalg.svd(Tensor.from(wc.transpose().matmul(xc)));
         NDArray rotation = usv[0].value().matmul(usv[2].value());
         NDArray aligned = wc.matmul(rotation).add(NDArray.of(mx).reshape(1, 2));
         return aligned.toArray();
