@@ -35,7 +35,7 @@ public final class Implicit {
 
     /** A function of x and several parameter tensors θ = (θ₁, …, θ_k). */
     @FunctionalInterface
-    public interface Multi {
+    public interface Parametric {
         Tensor apply(Tensor x, Tensor[] theta);
     }
 
@@ -61,7 +61,7 @@ public final class Implicit {
      * The root with several parameter tensors; {@code symmetric} declares ∂ₓF symmetric (F a gradient), so that the
      * derivative systems are solved by CG.
      */
-    public static Tensor root(Multi f, Multi solve, Tensor x0, Tensor[] theta, boolean symmetric, Options o) {
+    public static Tensor root(Parametric f, Parametric solve, Tensor x0, Tensor[] theta, boolean symmetric, Options o) {
         return Roots.root(f::apply, solve::apply, x0, theta, symmetric, o, "Implicit.root");
     }
 
@@ -81,7 +81,7 @@ public final class Implicit {
     }
 
     /** The fixed point with several parameter tensors. */
-    public static Tensor fixedPoint(Multi t, Tensor x0, Tensor[] theta, Options o) {
+    public static Tensor fixedPoint(Parametric t, Tensor x0, Tensor[] theta, Options o) {
         String who = "Implicit.fixedPoint";
         return Roots.root((x, th) -> t.apply(x, th).sub(x), (x, th) -> Solvers.iterate(t::apply, x, th, o, who),
                 x0, theta, false, o, who);
@@ -104,7 +104,7 @@ public final class Implicit {
     }
 
     /** The minimiser with several parameter tensors. */
-    public static Tensor argmin(Multi energy, Tensor x0, Tensor[] theta, Options o) {
+    public static Tensor argmin(Parametric energy, Tensor x0, Tensor[] theta, Options o) {
         String who = "Implicit.argmin";
         BiFunction<Tensor, Tensor[], Tensor> gradient = (x, th) -> AD.grad((Tensor z) -> energy.apply(z, th)).apply(x);
         return Roots.root(gradient, (x, th) -> Solvers.newtonCg(z -> energy.apply(z, th), x, o, who), x0, theta,
@@ -130,7 +130,7 @@ public final class Implicit {
     }
 
     /** The linear solve with several parameter tensors. */
-    public static Tensor linearSolve(Multi matvec, Tensor b, Tensor[] theta, boolean symmetric, Options o) {
+    public static Tensor linearSolve(Parametric matvec, Tensor b, Tensor[] theta, boolean symmetric, Options o) {
         return LinearSolves.solve(LinearMap.of(matvec::apply, symmetric), b, theta.clone(), o, "Implicit.linearSolve");
     }
 }

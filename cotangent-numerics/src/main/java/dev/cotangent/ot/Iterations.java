@@ -57,12 +57,12 @@ final class Iterations {
     static Sinkhorn.Solution implicit(LogDomain d, Tensor b, double eps, Sinkhorn.Options o) {
         double[] bv = b.toArray();
         State[] last = new State[1];
-        Implicit.Multi map = (f, th) -> {
+        Implicit.Parametric map = (f, th) -> {
             LogDomain p = new LogDomain(th[0], th[1], th[2], th[3]);
             Tensor t = p.rows(p.columns(f.div(eps))).mul(eps);
             return t.sub(t.mean()).sub(f);
         };
-        Implicit.Multi solver = (f0, th) -> {
+        Implicit.Parametric solver = (f0, th) -> {
             last[0] = loop(new LogDomain(th[0], th[1], th[2], th[3]), bv, o, "Sinkhorn (IMPLICIT)");
             Tensor f = last[0].phi().mul(eps);
             return f.sub(f.mean());

@@ -145,8 +145,8 @@ class ImplicitTest {
         double[] m = new double[n * n];
         for (int i = 0; i < m.length; i++) m[i] = rng.nextDouble(-1, 1) + (i % (n + 1) == 0 ? 3 : 0);
         double[] theta = Exact.random(rng, n);
-        Implicit.Multi f = (x, p) -> p[0].matmul(x).add(x.sin()).sub(p[1]);
-        Implicit.Multi solve = (x0, p) -> {
+        Implicit.Parametric f = (x, p) -> p[0].matmul(x).add(x.sin()).sub(p[1]);
+        Implicit.Parametric solve = (x0, p) -> {
             double[] mm = p[0].toArray();
             double[] th = p[1].toArray();
             double[] x = x0.toArray();
