@@ -217,6 +217,8 @@ class ImplicitTest {
         assertEquals(d2, AD.hvp(val, lam, Tensor.scalar(1)).item(), 1e-11, "forward over reverse");
         assertEquals(d2, AD.hessian(val).apply(lam).item(), 1e-11, "hessian (jacfwd of grad)");
         assertEquals(d2, AD.jvp(AD.jacrev(val), lam, Tensor.scalar(1)).tangent().item(), 1e-11, "jacrev then jvp");
+        assertEquals(d2, AD.grad((Tensor l) -> AD.jvp(val, l, Tensor.scalar(1)).tangent()).apply(lam).item(), 1e-11,
+                "reverse over forward");
     }
 
     @Test

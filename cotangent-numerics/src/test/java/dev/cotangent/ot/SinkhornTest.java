@@ -191,6 +191,18 @@ class SinkhornTest {
     }
 
     @Test
+    void fullJacobiansAgreeInBothModesAndBothDirections() {
+        // jacfwd and jacrev batch tangents or cotangents with vmap: the implicit linear systems are then solved densely
+        Problem p = problem(4, 3);
+        Function<Tensor, Tensor> unrolled = cc -> Sinkhorn.plan(p.at(), p.bt(), cc, 0.2, Gradient.UNROLLED);
+        Function<Tensor, Tensor> implicit = cc -> Sinkhorn.plan(p.at(), p.bt(), cc, 0.2, Gradient.IMPLICIT);
+        double[] reference = AD.jacrev(unrolled).apply(p.ct()).toArray();
+        assertArrayEquals(reference, AD.jacfwd(unrolled).apply(p.ct()).toArray(), 1e-12);
+        assertArrayEquals(reference, AD.jacfwd(implicit).apply(p.ct()).toArray(), 1e-10);
+        assertArrayEquals(reference, AD.jacrev(implicit).apply(p.ct()).toArray(), 1e-10);
+    }
+
+    @Test
     void unrolledMemoryGrowsWithTheIterationsAndImplicitDoesNot() {
         Problem p = problem(20, 15);
         long[] unrolled = new long[3];
