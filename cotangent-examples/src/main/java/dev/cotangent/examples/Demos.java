@@ -1,11 +1,13 @@
 package dev.cotangent.examples;
 
 import dev.cotangent.Config;
+import dev.cotangent.examples.demo.BilevelDemo;
 import dev.cotangent.examples.demo.MdsDemo;
 import dev.cotangent.examples.demo.MlpDemo;
 import dev.cotangent.examples.demo.NewtonDemo;
 import dev.cotangent.examples.demo.ResNetDemo;
 import dev.cotangent.examples.demo.RnnDemo;
+import dev.cotangent.examples.demo.SinkhornDemo;
 import dev.cotangent.examples.demo.ZeroOrderDemo;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +22,8 @@ import java.util.List;
  */
 public final class Demos {
     /** The demo names, in a sensible order. */
-    public static final List<String> NAMES = List.of("mlp", "resnet", "rnn", "mds", "zero-order", "newton");
+    public static final List<String> NAMES = List.of("mlp", "resnet", "rnn", "mds", "zero-order", "newton",
+            "sinkhorn", "bilevel");
 
     private Demos() {}
 
@@ -43,6 +46,8 @@ public final class Demos {
             case "mds" -> MdsDemo.run(outDir, log, quick);
             case "zero-order" -> ZeroOrderDemo.run(outDir, log, quick);
             case "newton" -> NewtonDemo.run(outDir, log, quick);
+            case "sinkhorn" -> SinkhornDemo.run(outDir, log, quick);
+            case "bilevel" -> BilevelDemo.run(outDir, log, quick);
             default -> throw new IllegalArgumentException("unknown demo '" + name + "'; the demos are " + NAMES);
         };
         log.println(summary);

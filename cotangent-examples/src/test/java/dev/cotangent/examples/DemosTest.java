@@ -1,5 +1,6 @@
 package dev.cotangent.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,48 @@ class DemosTest {
         assertTrue(s.contains("Newton with the exact Hessian reaches"), s);
         assertTrue(!s.contains("more than"), "gradient descent did not reach the tolerance: " + s);
         assertPng("newton-errors.png");
+    }
+
+    static double number(String summary, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(summary);
+        assertTrue(m.find(), "no match for " + regex + " in: " + summary);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void sinkhorn() throws Exception {
+        String s = run("sinkhorn");
+        // the two gradients agree at convergence; the unrolled one is worse than the implicit one after 2 iterations
+        assertTrue(number(s, "gradients differ by ([-0-9.e]+) \\(relative\\)") < 1e-8, s);
+        double unrolled2 = number(s, "at K = 2 the unrolled gradient error is ([-0-9.e]+)");
+        double implicit2 = number(s, "at K = 2 the unrolled gradient error is [-0-9.e]+ \\(implicit ([-0-9.e]+)\\)");
+        assertTrue(implicit2 < unrolled2, s);
+        // memory: the unrolled tape at convergence is larger; the implicit tape is the same at K = 1 as at convergence
+        double unrolledMiB = number(s, "unrolled ([0-9.]+) MiB, implicit");
+        double implicitMiB = number(s, "MiB, implicit ([0-9.]+) MiB \\(");
+        double implicitAt1 = number(s, "implicit at K = 1: ([0-9.]+) MiB");
+        assertTrue(unrolledMiB > 10 * implicitMiB, s);
+        assertEquals(implicitAt1, implicitMiB, 1e-12, s);
+        // the flow moved the cloud towards the ring
+        assertTrue(number(s, "\\(ratio ([-0-9.e]+)\\)") < 0.2, s);
+        assertPng("sinkhorn-gradient-error.png");
+        assertPng("sinkhorn-memory.png");
+        assertPng("sinkhorn-time.png");
+        assertPng("sinkhorn-flow.png");
+    }
+
+    @Test
+    void bilevel() throws Exception {
+        String s = run("bilevel");
+        double start = number(s, "loss ([0-9.]+) →");
+        double end = number(s, "→ ([0-9.]+) in");
+        double grid = number(s, "is log λ = [-0-9.]+ \\(loss ([0-9.]+),");
+        assertTrue(end < start - 0.05, s);                 // the validation loss decreased
+        assertTrue(end <= grid + 1e-4, s);                 // as good as the best grid point (or better)
+        assertTrue(number(s, "central differences: relative difference ([-0-9.e]+)") < 1e-6, s);
+        assertTrue(number(s, "d²L/d\\(log λ\\)² = ([-0-9.e]+)") > 0, s); // a minimum, by the Hessian through argmin
+        assertPng("bilevel-validation.png");
+        assertPng("bilevel-descent.png");
     }
 
     @Test
