@@ -4,6 +4,9 @@ import dev.cotangent.custom.Checkpoint;
 import dev.cotangent.custom.CustomJvp;
 import dev.cotangent.custom.CustomVjp;
 import dev.cotangent.graph.Graph;
+import dev.cotangent.sparse.SparseHessian;
+import dev.cotangent.sparse.SparseJacobian;
+import dev.cotangent.sparse.SparseOptions;
 import dev.cotangent.trace.Eval;
 import dev.cotangent.transform.Jacobians;
 import dev.cotangent.transform.Jvp;
@@ -236,6 +239,36 @@ public final class AD {
      */
     public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
         return Jacobians.hvp(grad(f), x, v);
+    }
+
+    // ------------------------------------------------------------------ sparse Jacobians and Hessians, chains
+
+    /**
+     * The Jacobian of f: [n] → [m] as a sparse matrix: its pattern is detected from f's staged graph (once per input
+     * shape), coloured, and computed by one batched JVP over the column colours or one batched VJP over the row
+     * colours, whichever needs fewer products; each entry is the number a dense Jacobian holds. See
+     * {@code dev.cotangent.sparse}.
+     */
+    public static Function<Tensor, SparseMatrix> sparseJacobian(Function<Tensor, Tensor> f) {
+        return new SparseJacobian(f, SparseOptions.defaults());
+    }
+
+    /** {@link #sparseJacobian(Function)} with a given pattern, greedy ordering or mode. */
+    public static Function<Tensor, SparseMatrix> sparseJacobian(Function<Tensor, Tensor> f, SparseOptions options) {
+        return new SparseJacobian(f, options);
+    }
+
+    /**
+     * The Hessian of a scalar f: [n] → [] as a sparse matrix: the pattern of its staged gradient program, coloured
+     * (star or column colouring, whichever is fewer), and one batched Hessian-vector product over the colours.
+     */
+    public static Function<Tensor, SparseMatrix> sparseHessian(Function<Tensor, Tensor> f) {
+        return new SparseHessian(f, SparseOptions.defaults());
+    }
+
+    /** {@link #sparseHessian(Function)} with a given pattern, greedy ordering or mode. */
+    public static Function<Tensor, SparseMatrix> sparseHessian(Function<Tensor, Tensor> f, SparseOptions options) {
+        return new SparseHessian(f, options);
     }
 
     // ------------------------------------------------------------------ custom rules
