@@ -4,6 +4,7 @@ import dev.cotangent.custom.Checkpoint;
 import dev.cotangent.custom.CustomJvp;
 import dev.cotangent.custom.CustomVjp;
 import dev.cotangent.graph.Graph;
+import dev.cotangent.sparse.Chain;
 import dev.cotangent.sparse.SparseHessian;
 import dev.cotangent.sparse.SparseJacobian;
 import dev.cotangent.sparse.SparseOptions;
@@ -269,6 +270,16 @@ public final class AD {
     /** {@link #sparseHessian(Function)} with a given pattern, greedy ordering or mode. */
     public static Function<Tensor, SparseMatrix> sparseHessian(Function<Tensor, Tensor> f, SparseOptions options) {
         return new SparseHessian(f, options);
+    }
+
+    /**
+     * The composition stages[N−1] ∘ … ∘ stages[0] as a chain: {@link #jacobian(Function)} of it multiplies the
+     * stages' Jacobians in the cheapest order found by the matrix-chain dynamic program (forward and reverse mode
+     * are two of its orders); {@code plan(shape)} reports that order and its cost against both modes.
+     */
+    @SafeVarargs
+    public static Chain chain(Function<Tensor, Tensor>... stages) {
+        return new Chain(Arrays.asList(stages));
     }
 
     // ------------------------------------------------------------------ custom rules
