@@ -1,6 +1,8 @@
 /**
- * Derivative matrices with structure: sparse Jacobians and Hessians by graph colouring, and (next) the cheapest
- * multiplication order for a chain of Jacobians and stochastic estimators of traces and diagonals.
+ * Derivative matrices with structure: sparse Jacobians and Hessians by graph colouring, the cheapest
+ * multiplication order for a chain of Jacobians ({@link dev.cotangent.sparse.Chain},
+ * {@link dev.cotangent.sparse.ChainPlan}), and stochastic estimators of a Hessian's trace and diagonal from
+ * Hessian-vector products ({@link dev.cotangent.sparse.Hutchinson}: Hutchinson, Hutch++, the diagonal).
  *
  * <p>Sparse Jacobians in three steps. {@link dev.cotangent.sparse.Sparsity} detects the pattern from a staged
  * graph (per-element dependency sets carried through every primitive; the Hessian's from the staged gradient);
