@@ -213,7 +213,8 @@ public final class AD {
      * The Jacobian, with the cheaper mode chosen from the sizes (the lecture's rule): reverse when the output has
      * no more elements than the input, forward otherwise. The output size is learnt by staging f on shapes alone
      * (no arithmetic), once per input shape; a function that reads values (Java control flow on {@code item()})
-     * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape.
+     * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape. For a chain
+     * made by {@link #chain}, the stages' Jacobians are multiplied in the cheapest order instead.
      */
     public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
         return Jacobians.jacobian(f);

@@ -20,7 +20,7 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
 
     private final Function<Tensor, Tensor> f;
     private final SparseOptions options;
-    private final Map<Shape, SparseJacobian.Plan> plans = new ConcurrentHashMap<>();
+    private final Map<Shape, SparsePlan> plans = new ConcurrentHashMap<>();
 
     public SparseHessian(Function<Tensor, Tensor> f, SparseOptions options) {
         if (options.mode() == SparseOptions.Mode.REVERSE) {
@@ -33,7 +33,7 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
 
     @Override
     public SparseMatrix apply(Tensor x) {
-        SparseJacobian.Plan plan = plan(SparseJacobian.requireVector(NAME, x));
+        SparsePlan plan = plan(SparseJacobian.requireVector(NAME, x));
         Pattern p = plan.pattern();
         Coloring c = plan.coloring();
         double[] b = c.count() == 0 ? checkScalar(x) : Derivatives.hvps(NAME, f, x, Compression.seeds(c, p.rows())).toArray();
@@ -41,11 +41,17 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
     }
 
     /** The symmetric pattern and its colouring for inputs of this shape, computed on first use and kept. */
-    public SparseJacobian.Plan plan(Shape in) {
-        return plans.computeIfAbsent(in, this::makePlan);
+    public SparsePlan plan(Shape in) {
+        // not computeIfAbsent: staging runs f, which must not run under the map's lock
+        SparsePlan p = plans.get(in);
+        if (p == null) {
+            p = makePlan(in);
+            plans.putIfAbsent(in, p);
+        }
+        return p;
     }
 
-    private SparseJacobian.Plan makePlan(Shape in) {
+    private SparsePlan makePlan(Shape in) {
         Pattern p = options.pattern();
         if (p == null) {
             p = Sparsity.hessian(f, in);
@@ -58,13 +64,13 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
         Ordering o = options.ordering();
         switch (options.mode()) {
             case FORWARD:
-                return new SparseJacobian.Plan(p, Coloring.columns(p, o));
+                return new SparsePlan(p, Coloring.columns(p, o));
             case STAR:
-                return new SparseJacobian.Plan(p, Coloring.star(p, o));
+                return new SparsePlan(p, Coloring.star(p, o));
             default:
                 Coloring star = Coloring.star(p, o);
                 Coloring cols = Coloring.columns(p, o);
-                return new SparseJacobian.Plan(p, star.count() < cols.count() ? star : cols);
+                return new SparsePlan(p, star.count() < cols.count() ? star : cols);
         }
     }
 

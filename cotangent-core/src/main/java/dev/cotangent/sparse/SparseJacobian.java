@@ -18,17 +18,9 @@ import java.util.function.Function;
 public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
     private static final String NAME = "sparseJacobian";
 
-    /** What is planned for one input shape: the pattern and its colouring (columns: JVPs; rows: VJPs). */
-    public record Plan(Pattern pattern, Coloring coloring) {
-        /** The number of products each evaluation makes. */
-        public int products() {
-            return coloring.count();
-        }
-    }
-
     private final Function<Tensor, Tensor> f;
     private final SparseOptions options;
-    private final Map<Shape, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<Shape, SparsePlan> plans = new ConcurrentHashMap<>();
 
     public SparseJacobian(Function<Tensor, Tensor> f, SparseOptions options) {
         if (options.mode() == SparseOptions.Mode.STAR) {
@@ -41,7 +33,7 @@ public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
 
     @Override
     public SparseMatrix apply(Tensor x) {
-        Plan plan = plan(requireVector(NAME, x));
+        SparsePlan plan = plan(requireVector(NAME, x));
         Pattern p = plan.pattern();
         Coloring c = plan.coloring();
         if (c.kind() == Coloring.Kind.COLUMNS) {
@@ -56,11 +48,17 @@ public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
     }
 
     /** The pattern and colouring for inputs of this shape, computed on first use and kept. */
-    public Plan plan(Shape in) {
-        return plans.computeIfAbsent(in, this::makePlan);
+    public SparsePlan plan(Shape in) {
+        // not computeIfAbsent: staging runs f, which must not run under the map's lock
+        SparsePlan p = plans.get(in);
+        if (p == null) {
+            p = makePlan(in);
+            plans.putIfAbsent(in, p);
+        }
+        return p;
     }
 
-    private Plan makePlan(Shape in) {
+    private SparsePlan makePlan(Shape in) {
         Pattern p = options.pattern();
         if (p == null) {
             Graph g = Sparsity.stage(NAME, f, in);
@@ -74,13 +72,13 @@ public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
         Ordering o = options.ordering();
         switch (options.mode()) {
             case FORWARD:
-                return new Plan(p, Coloring.columns(p, o));
+                return new SparsePlan(p, Coloring.columns(p, o));
             case REVERSE:
-                return new Plan(p, Coloring.rows(p, o));
+                return new SparsePlan(p, Coloring.rows(p, o));
             default:
                 Coloring cols = Coloring.columns(p, o);
                 Coloring rows = Coloring.rows(p, o);
-                return new Plan(p, rows.count() < cols.count() ? rows : cols);
+                return new SparsePlan(p, rows.count() < cols.count() ? rows : cols);
         }
     }
 
