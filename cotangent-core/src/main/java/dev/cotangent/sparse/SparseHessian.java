@@ -61,16 +61,16 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
         } else {
             p = p.symmetric();
         }
-        Ordering o = options.ordering();
+        Pattern pattern = p;
         switch (options.mode()) {
             case FORWARD:
-                return new SparsePlan(p, Coloring.columns(p, o));
+                return new SparsePlan(pattern, options.color(o -> Coloring.columns(pattern, o)));
             case STAR:
-                return new SparsePlan(p, Coloring.star(p, o));
+                return new SparsePlan(pattern, options.color(o -> Coloring.star(pattern, o)));
             default:
-                Coloring star = Coloring.star(p, o);
-                Coloring cols = Coloring.columns(p, o);
-                return new SparsePlan(p, star.count() < cols.count() ? star : cols);
+                Coloring star = options.color(o -> Coloring.star(pattern, o));
+                Coloring cols = options.color(o -> Coloring.columns(pattern, o));
+                return new SparsePlan(pattern, star.count() < cols.count() ? star : cols);
         }
     }
 

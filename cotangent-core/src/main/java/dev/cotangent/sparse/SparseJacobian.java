@@ -69,16 +69,16 @@ public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
             throw new IllegalArgumentException(NAME + ": the pattern has " + p.columns() + " columns but x has "
                     + in.size() + " elements");
         }
-        Ordering o = options.ordering();
+        Pattern pattern = p;
         switch (options.mode()) {
             case FORWARD:
-                return new SparsePlan(p, Coloring.columns(p, o));
+                return new SparsePlan(pattern, options.color(o -> Coloring.columns(pattern, o)));
             case REVERSE:
-                return new SparsePlan(p, Coloring.rows(p, o));
+                return new SparsePlan(pattern, options.color(o -> Coloring.rows(pattern, o)));
             default:
-                Coloring cols = Coloring.columns(p, o);
-                Coloring rows = Coloring.rows(p, o);
-                return new SparsePlan(p, rows.count() < cols.count() ? rows : cols);
+                Coloring cols = options.color(o -> Coloring.columns(pattern, o));
+                Coloring rows = options.color(o -> Coloring.rows(pattern, o));
+                return new SparsePlan(pattern, rows.count() < cols.count() ? rows : cols);
         }
     }
 

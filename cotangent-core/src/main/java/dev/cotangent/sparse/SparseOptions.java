@@ -2,7 +2,8 @@ package dev.cotangent.sparse;
 
 /**
  * How {@code AD.sparseJacobian} and {@code AD.sparseHessian} compress: the pattern (detected from the staged
- * graph when not given), the greedy {@link Ordering}, and the {@link Mode}. Immutable; each method returns a
+ * graph when not given), the greedy {@link Ordering} (by default each of them, keeping the fewest colours), and
+ * the {@link Mode}. Immutable; each method returns a
  * changed copy: {@code SparseOptions.defaults().pattern(p).mode(Mode.FORWARD)}.
  */
 public final class SparseOptions {
@@ -22,11 +23,22 @@ public final class SparseOptions {
         STAR
     }
 
-    private static final SparseOptions DEFAULTS = new SparseOptions(null, Ordering.SMALLEST_LAST, Mode.AUTO);
+    private static final SparseOptions DEFAULTS = new SparseOptions(null, null, Mode.AUTO);
 
     private final Pattern pattern;
     private final Ordering ordering;
     private final Mode mode;
+
+    /** The colouring {@code make} gives in the chosen ordering, or the one with fewest colours over all of them. */
+    Coloring color(java.util.function.Function<Ordering, Coloring> make) {
+        if (ordering != null) return make.apply(ordering);
+        Coloring best = null;
+        for (Ordering o : Ordering.values()) {
+            Coloring c = make.apply(o);
+            if (best == null || c.count() < best.count()) best = c;
+        }
+        return best;
+    }
 
     private SparseOptions(Pattern pattern, Ordering ordering, Mode mode) {
         this.pattern = pattern;
@@ -34,7 +46,7 @@ public final class SparseOptions {
         this.mode = mode;
     }
 
-    /** Detected pattern, smallest-last ordering, automatic mode. */
+    /** Detected pattern, the best of every ordering, automatic mode. */
     public static SparseOptions defaults() {
         return DEFAULTS;
     }
@@ -59,7 +71,7 @@ public final class SparseOptions {
         return pattern;
     }
 
-    /** The greedy ordering. */
+    /** The greedy ordering, or null: colour in every ordering and keep the fewest colours (ties: the first). */
     public Ordering ordering() {
         return ordering;
     }
@@ -71,6 +83,6 @@ public final class SparseOptions {
 
     @Override
     public String toString() {
-        return "SparseOptions[" + (pattern == null ? "detected pattern" : pattern) + ", " + ordering + ", " + mode + "]";
+        return "SparseOptions[" + (pattern == null ? "detected pattern" : pattern) + ", " + (ordering == null ? "best ordering" : ordering) + ", " + mode + "]";
     }
 }

@@ -76,6 +76,29 @@ class SparseHessianTest {
     }
 
     @Test
+    void byDefaultTheFewestColoursOfEveryOrderingAndBothColouringsAreUsed() {
+        int k = 20;
+        Function<Tensor, Tensor> f = x -> {
+            Tensor g = Ops.reshape(x, k, k);
+            Tensor dx = Ops.slice(g, new int[] {1, 0}, new int[] {k, k}).sub(Ops.slice(g, new int[] {0, 0}, new int[] {k - 1, k}));
+            Tensor dy = Ops.slice(g, new int[] {0, 1}, new int[] {k, k}).sub(Ops.slice(g, new int[] {0, 0}, new int[] {k, k - 1}));
+            return dx.square().sum().add(dy.square().sum());
+        };
+        Pattern p = Patterns.laplacian(k);
+        int best = Integer.MAX_VALUE;
+        for (Ordering o : Ordering.values()) {
+            best = Math.min(best, Math.min(Coloring.star(p, o).count(), Coloring.columns(p, o).count()));
+        }
+        SparsePlan plan = new SparseHessian(f, SparseOptions.defaults()).plan(dev.cotangent.tensor.Shape.of(k * k));
+        assertEquals(p, plan.pattern());
+        assertEquals(best, plan.products());
+        SparsePlan natural = new SparseHessian(f, SparseOptions.defaults().ordering(Ordering.NATURAL)
+                .mode(SparseOptions.Mode.FORWARD)).plan(dev.cotangent.tensor.Shape.of(k * k));
+        assertEquals(Coloring.columns(p, Ordering.NATURAL).count(), natural.products());
+        assertEquals(Ordering.NATURAL, natural.coloring().ordering());
+    }
+
+    @Test
     void anArrowHessianTakesTwoProductsWithAStarColouring() {
         // f = x_0 Σ x_i + Σ x_i² / 2: H = the arrow; column colouring would need n products
         int n = 40;
