@@ -4,6 +4,10 @@ import dev.cotangent.custom.Checkpoint;
 import dev.cotangent.custom.CustomJvp;
 import dev.cotangent.custom.CustomVjp;
 import dev.cotangent.graph.Graph;
+import dev.cotangent.sparse.Chain;
+import dev.cotangent.sparse.SparseHessian;
+import dev.cotangent.sparse.SparseJacobian;
+import dev.cotangent.sparse.SparseOptions;
 import dev.cotangent.trace.Eval;
 import dev.cotangent.transform.Jacobians;
 import dev.cotangent.transform.Jvp;
@@ -209,7 +213,8 @@ public final class AD {
      * The Jacobian, with the cheaper mode chosen from the sizes (the lecture's rule): reverse when the output has
      * no more elements than the input, forward otherwise. The output size is learnt by staging f on shapes alone
      * (no arithmetic), once per input shape; a function that reads values (Java control flow on {@code item()})
-     * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape.
+     * cannot be staged, and is then evaluated once more instead. Result shape: out.shape ++ in.shape. For a chain
+     * made by {@link #chain}, the stages' Jacobians are multiplied in the cheapest order instead.
      */
     public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
         return Jacobians.jacobian(f);
@@ -236,6 +241,46 @@ public final class AD {
      */
     public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
         return Jacobians.hvp(grad(f), x, v);
+    }
+
+    // ------------------------------------------------------------------ sparse Jacobians and Hessians, chains
+
+    /**
+     * The Jacobian of f: [n] → [m] as a sparse matrix: its pattern is detected from f's staged graph (once per input
+     * shape), coloured, and computed by one batched JVP over the column colours or one batched VJP over the row
+     * colours, whichever needs fewer products; each entry is the number a dense Jacobian holds. See
+     * {@code dev.cotangent.sparse}.
+     */
+    public static Function<Tensor, SparseMatrix> sparseJacobian(Function<Tensor, Tensor> f) {
+        return new SparseJacobian(f, SparseOptions.defaults());
+    }
+
+    /** {@link #sparseJacobian(Function)} with a given pattern, greedy ordering or mode. */
+    public static Function<Tensor, SparseMatrix> sparseJacobian(Function<Tensor, Tensor> f, SparseOptions options) {
+        return new SparseJacobian(f, options);
+    }
+
+    /**
+     * The Hessian of a scalar f: [n] → [] as a sparse matrix: the pattern of its staged gradient program, coloured
+     * (star or column colouring, whichever is fewer), and one batched Hessian-vector product over the colours.
+     */
+    public static Function<Tensor, SparseMatrix> sparseHessian(Function<Tensor, Tensor> f) {
+        return new SparseHessian(f, SparseOptions.defaults());
+    }
+
+    /** {@link #sparseHessian(Function)} with a given pattern, greedy ordering or mode. */
+    public static Function<Tensor, SparseMatrix> sparseHessian(Function<Tensor, Tensor> f, SparseOptions options) {
+        return new SparseHessian(f, options);
+    }
+
+    /**
+     * The composition stages[N−1] ∘ … ∘ stages[0] as a chain: {@link #jacobian(Function)} of it multiplies the
+     * stages' Jacobians in the cheapest order found by the matrix-chain dynamic program (forward and reverse mode
+     * are two of its orders); {@code plan(shape)} reports that order and its cost against both modes.
+     */
+    @SafeVarargs
+    public static Chain chain(Function<Tensor, Tensor>... stages) {
+        return new Chain(Arrays.asList(stages));
     }
 
     // ------------------------------------------------------------------ custom rules

@@ -4,6 +4,7 @@ import static dev.cotangent.trace.Bind.bind;
 
 import dev.cotangent.primitive.*;
 import dev.cotangent.tensor.Shape;
+import java.util.function.UnaryOperator;
 
 /**
  * Every differentiable operation on {@link Tensor}s, as static functions for {@code import static}. Each
@@ -50,8 +51,31 @@ public final class Ops {
     public static Tensor gt(Tensor a, Tensor b) { return bind(Compare.GT, a, b); }
     public static Tensor ge(Tensor a, Tensor b) { return bind(Compare.GE, a, b); }
 
-    /** {@code cond != 0 ? a : b} elementwise, the three broadcast together. */
+    /**
+     * {@code cond != 0 ? a : b} elementwise, the three broadcast together. Both branches are computed, and a
+     * branch not taken still gets a zero cotangent: where its own derivative is infinite there (sqrt at 0, log at
+     * 0) the chain rule makes 0·∞ = NaN, so the gradient of {@code where(x > 0, sqrt(x), 0)} at 0 is NaN, as in
+     * JAX and PyTorch. Use {@link #safeWhere} for that.
+     */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) { return bind(Where.INSTANCE, cond, a, b); }
+
+    /**
+     * {@code where(cond, ifTrue(x), ifFalse(x))} with derivatives of every order that are finite wherever the
+     * branch taken has them: each branch is given x only where it is taken and {@code safe} elsewhere (the
+     * "double where"), so the branch not taken is differentiated at a harmless point instead of at x.
+     * {@code safe} must be inside both branches' domains, with finite derivatives there. Example: the gradient
+     * of {@code safeWhere(gt(x, 0), x, Ops::sqrt, z -> mul(z, 0), 1)} at 0 is 0, where plain where gives NaN.
+     */
+    public static Tensor safeWhere(Tensor cond, Tensor x, UnaryOperator<Tensor> ifTrue, UnaryOperator<Tensor> ifFalse,
+                                   double safe) {
+        Tensor s = Tensor.scalar(safe);
+        return where(cond, ifTrue.apply(where(cond, x, s)), ifFalse.apply(where(cond, s, x)));
+    }
+
+    /** {@link #safeWhere(Tensor, Tensor, UnaryOperator, UnaryOperator, double)} with safe = 1 (fits log, sqrt, 1/x). */
+    public static Tensor safeWhere(Tensor cond, Tensor x, UnaryOperator<Tensor> ifTrue, UnaryOperator<Tensor> ifFalse) {
+        return safeWhere(cond, x, ifTrue, ifFalse, 1.0);
+    }
 
     // ------------------------------------------------------------------ unary elementwise
 

@@ -89,6 +89,7 @@ class ArchitectureTest {
             "dev.cotangent.trace", Layer.TRACE,
             "dev.cotangent.graph", Layer.GRAPH,
             "dev.cotangent.transform", Layer.TRANSFORM,
+            "dev.cotangent.sparse", Layer.TRANSFORM,
             "dev.cotangent.custom", Layer.CUSTOM,
             "dev.cotangent.check", Layer.CHECK);
 
@@ -116,7 +117,7 @@ class ArchitectureTest {
 
     /** The packages of core that other modules may use; kernel, primitive, trace, transform and custom are not. */
     private static final Set<String> EXPORTED = Set.of(ROOT, "dev.cotangent.tensor", "dev.cotangent.tree",
-            "dev.cotangent.graph", "dev.cotangent.graph.pass", "dev.cotangent.check");
+            "dev.cotangent.graph", "dev.cotangent.graph.pass", "dev.cotangent.check", "dev.cotangent.sparse");
 
     /**
      * Core packages a module may use beyond the exported ones: cotangent-bench benchmarks the kernels and BLAS

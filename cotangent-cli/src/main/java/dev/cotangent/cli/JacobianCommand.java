@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent jacobian \"x*y; sin(x) + y^2\" --at x=0,y=3",
             "  cotangent jacobian \"x*y; x+y\" --at x=2,y=3 --json",
-            "      {\"values\":[6.0,5.0],\"variables\":[\"x\",\"y\"],\"jacobian\":[[3.0,2.0],[1.0,1.0]]}"})
+            "      {\"values\":[6.0,5.0],\"variables\":[\"x\",\"y\"],\"jacobian\":[[3.0,2.0],[1.0,1.0]]}",
+            "  cotangent jacobian --plan \"10 -> 1000 -> 1 -> 1000 -> 10\""})
 final class JacobianCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,8 +33,17 @@ final class JacobianCommand implements Callable<Integer> {
             + "as null).")
     boolean json;
 
+    @Option(names = "--plan", description = "Read EXPR as the sizes of a chain of stages, \"n1 -> n2 -> ... -> nN\", "
+            + "and print the cheapest order to multiply its Jacobians against forward and reverse mode (no --at).")
+    boolean plan;
+
     @Override
     public Integer call() {
+        if (plan) {
+            dev.cotangent.sparse.ChainPlan p = dev.cotangent.sparse.ChainPlan.of(PlanOutput.sizes(options.expression));
+            spec.commandLine().getOut().print(json ? PlanOutput.json(p) + "\n" : PlanOutput.text(p));
+            return 0;
+        }
         Problem p = Problem.of(options.expression, options.at, System.in);
         double[] values = Derivatives.values(p.expressions, p.point);
         double[][] jac = Derivatives.jacobian(p.expressions, p.point);

@@ -66,6 +66,7 @@ public final class Jacobians {
      * is evaluated once more instead. Any other exception from f is f's own and propagates.
      */
     public static Function<Tensor, Tensor> jacobian(Function<Tensor, Tensor> f) {
+        if (f instanceof Planned p) return p::jacobian;
         // the way chosen for each input shape; a stale choice could only cost time, never change the result
         Map<Shape, Way> ways = new ConcurrentHashMap<>();
         return x -> {
@@ -92,6 +93,16 @@ public final class Jacobians {
     }
 
     private enum Way { REVERSE, FORWARD, EVALUATE }
+
+    /**
+     * A function that plans its own Jacobian, which {@link #jacobian} then uses instead of choosing between forward
+     * and reverse mode: a chain of stages ({@code dev.cotangent.sparse.Chain}) multiplies its stages' Jacobians in
+     * the cheapest order.
+     */
+    public interface Planned {
+        /** The Jacobian at x, shape out.shape ++ in.shape. */
+        Tensor jacobian(Tensor x);
+    }
 
     /** ∇f(x)·v for a scalar f by forward over reverse: one JVP of the gradient, never forming the Hessian. */
     public static Tensor hvp(Function<Tensor, Tensor> grad, Tensor x, Tensor v) {

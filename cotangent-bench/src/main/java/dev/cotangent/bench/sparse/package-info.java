@@ -1,0 +1,6 @@
+/**
+ * The sparse-derivative report of issue 17: compressed against dense Jacobians and Hessians (time, memory
+ * allocated, result size) on a banded Jacobian and a 2-D Laplacian-style Hessian of n = 10⁴. Run
+ * {@link dev.cotangent.bench.sparse.SparseReport}; never part of the test gate.
+ */
+package dev.cotangent.bench.sparse;
