@@ -59,7 +59,6 @@
     $('mode-forward').setAttribute('aria-pressed', mode === 'forward');
     $('mode-reverse').setAttribute('aria-pressed', mode === 'reverse');
     $('seed-label').hidden = mode !== 'forward';
-    const dot = mode === 'forward' ? 'ẋ' : 'x̄';
     for (const [id, v] of view.nodes) {
       v.g.classList.remove('done', 'current');
       v.deriv.textContent = '';
@@ -93,12 +92,11 @@
     const last = $('rows').lastElementChild;
     if (last) last.scrollIntoView({block: 'nearest'});
     result(rs);
-    void dot;
   }
 
-  // "= 0.5 × 1 = 0.5", or "= 1    (seed: x1 is x)": the numbers line of the text tables.
+  // "= 0.5 × 1 = 0.5", "= 1    (seed: x1 is x)" or "= 2.0201    = ∂f/∂x": the numbers line of the text tables.
   function rowNumbers(r) {
-    return '= ' + (r.numbers ? r.numbers + ' = ' + r.brief : r.brief) + (r.note ? '    (' + r.note + ')' : '');
+    return '= ' + (r.numbers ? r.numbers + ' = ' + r.brief : r.brief) + (!r.note ? '' : r.note.startsWith('=') ? '    ' + r.note : '    (' + r.note + ')');
   }
 
   function result(rs) {
