@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "and of its staged gradient."},
         footerHeading = "%nExample:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
-            "  cotangent explain \"sin(x)*y\" --at x=1,y=2 --mode reverse --svg graph.svg"})
+            "  cotangent explain \"sin(x)*y\" --at x=1,y=2 --mode reverse --svg graph.svg",
+            "  cotangent explain \"x*y\" --at x=2,y=3 --json"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +46,10 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Also draw the graph as SVG (needs Graphviz's dot on the PATH: apt-get install graphviz).")
     Path svg;
 
+    @Option(names = "--json", description = "Print one JSON object instead: value and gradient (as grad --json), the "
+            + "nodes, the tangent table of every input and the adjoint table, row by row with their terms.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         if (svg != null && !Svg.dotAvailable()) {
@@ -62,13 +67,17 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         Explanation x = new Explanation(e, p.point);
-        spec.commandLine().getOut().print(x.render(mode, wrtIndex));
+        if (json) {
+            spec.commandLine().getOut().println(ExplainJson.render(x));
+        } else {
+            spec.commandLine().getOut().print(x.render(mode, wrtIndex));
+        }
         if (dot != null || svg != null) {
             String source = x.dot();
             if (dot != null) write(dot, source);
             if (svg != null) write(svg, Svg.render(source));
         }
-        Output.warnNonFinite(spec, x.gradient, p.point.names(), false);
+        Output.warnNonFinite(spec, x.gradient, p.point.names(), json);
         return 0;
     }
 

@@ -118,8 +118,7 @@ final class Explanation {
                 .append(Numbers.brief(FD_STEP)).append("·max(1, |x_i|)\n");
         double worst = 0;
         for (int i = 0; i < gradient.length; i++) {
-            double h = FD_STEP * Math.max(1, Math.abs(point.values()[i]));
-            double fd = (shifted(i, h) - shifted(i, -h)) / (2 * h);
+            double fd = finiteDifference(i);
             double err = Math.abs(fd - gradient[i]);
             double rel = err / Math.max(1, Math.abs(gradient[i]));
             if (!(rel <= worst)) worst = rel;
@@ -132,6 +131,12 @@ final class Explanation {
                 ? "    agrees (largest error relative to max(1, |∂f/∂x_i|): " + String.format(java.util.Locale.ROOT, "%.1e", worst) + ")\n\n"
                 : "    DIFFERS (relative error " + String.format(java.util.Locale.ROOT, "%.1e", worst) + "): finite differences fail near "
                         + "kinks and singularities (abs, relu, max at a tie) and for very curved functions\n\n");
+    }
+
+    /** The central difference of f along input {@code i}, with the step shown in the report. */
+    double finiteDifference(int i) {
+        double h = FD_STEP * Math.max(1, Math.abs(point.values()[i]));
+        return (shifted(i, h) - shifted(i, -h)) / (2 * h);
     }
 
     private double shifted(int i, double h) {

@@ -50,11 +50,11 @@ final class Json {
         });
     }
 
-    private interface Body {
+    interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static String write(Body body) {
+    static String write(Body body) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
             body.write(g);
@@ -64,7 +64,7 @@ final class Json {
         return w.toString();
     }
 
-    private static void number(JsonGenerator g, double v) throws IOException {
+    static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) g.writeNumber(v);
         else g.writeNull();
     }

@@ -24,13 +24,14 @@ import picocli.CommandLine.Spec;
             "  sigmoid relu softplus pow(a,b) max(a,b) min(a,b) atan2(y,x).",
             "Several expressions are separated by ';' (for jacobian)."},
         subcommands = {ExplainCommand.class, GradCommand.class, HessianCommand.class, JacobianCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class},
+            DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent grad \"x*y + sin(x)\" --at x=1,y=2 --json",
             "  cotangent hessian \"x^2*y\" --at x=1,y=2",
             "  cotangent jacobian \"x*y; x+y\" --at x=2,y=3",
             "  cotangent demo mlp --out demo-out",
+            "  cotangent serve --open                   (the explain page in a browser)",
             "Run 'cotangent COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
     static final int USAGE = 2;

@@ -47,7 +47,7 @@ final class Problem {
         try {
             exprs = Parser.parseAll(source);
         } catch (ParseException e) {
-            throw new CliException("parse error: " + e.display());
+            throw new CliException("parse error: " + e.display(), e.position() + 1);
         }
         Point point = Point.parse(at);
         Problem p = new Problem(source, exprs, point);
@@ -78,7 +78,7 @@ final class Problem {
                         : String.join(",", point.names().stream().map(n -> n + "=" + Numbers.brief(point.asMap().get(n)))
                                 .toList()) + "," + i.name() + "=1";
                 throw new CliException("variable " + i.name() + " has no value; give one with --at, e.g. --at "
-                        + example + "\n" + caret(i));
+                        + example + "\n" + caret(i), i.start() + 1);
             }
         }
     }
@@ -99,7 +99,7 @@ final class Problem {
             double r = Expression.apply(i, operands[0]).item();
             String what = Double.isNaN(r) ? "NaN (not a number)" : r > 0 ? "+inf" : "-inf";
             throw new CliException(e.text(i) + " is " + what + " at " + point.describe() + ": "
-                    + DomainMessages.why(i, a, r) + "\n" + caret(i));
+                    + DomainMessages.why(i, a, r) + "\n" + caret(i), i.start() + 1);
         }
     }
 

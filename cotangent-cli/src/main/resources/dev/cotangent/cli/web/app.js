@@ -1,0 +1,178 @@
+// The explain page: asks /api/explain for the JSON of `cotangent explain --json` and steps through its
+// tangent table (forward mode, one seed input) or its adjoint table (reverse mode) row by row.
+'use strict';
+(() => {
+  const $ = id => document.getElementById(id);
+  let data = null, mode = 'forward', seed = null, step = 0, view = null, request = 0;
+
+  async function explain() {
+    const f = $('formula').value, at = $('point').value;
+    const mine = ++request;
+    let res, body;
+    try {
+      res = await fetch('/api/explain?f=' + encodeURIComponent(f) + '&at=' + encodeURIComponent(at));
+      body = await res.json();
+    } catch (e) {
+      return showError(f, {error: 'the server did not answer (' + e.message + '); is cotangent serve running?', caret: null});
+    }
+    if (mine !== request) return;          // a newer request was sent meanwhile
+    if (!res.ok) return showError(f, body);
+    $('error').hidden = true;
+    data = body;
+    const inputs = Object.keys(data.tangents);
+    if (!inputs.includes(seed)) seed = inputs[0] || null;
+    $('seed').replaceChildren(...inputs.map(v => new Option(v, v, false, v === seed)));
+    step = 0;
+    view = Graph.draw($('graph'), data, locals());
+    $('shown').textContent = 'f(' + Object.keys(data.at).join(', ') + ') = ' + data.formula + '   at '
+      + Object.entries(data.at).map(([k, v]) => k + ' = ' + v).join(', ');
+    counts();
+    render();
+  }
+
+  function showError(f, body) {
+    $('error').hidden = false;
+    $('error-message').textContent = body.error;
+    $('error-caret').textContent = body.caret ? f + '\n' + ' '.repeat(body.caret - 1) + '^' : '';
+    $('error-caret').hidden = !body.caret;
+  }
+
+  // [∂x_k/∂x_l] by edge "l-k", from the terms of any tangent table (every table lists every parent).
+  function locals() {
+    const m = new Map();
+    const any = Object.values(data.tangents)[0] || [];
+    for (const r of any) for (const t of r.terms) m.set(t.from + '-' + r.id, t.local);
+    return m;
+  }
+
+  function rows() {
+    if (!data) return [];
+    return mode === 'forward' ? (seed ? data.tangents[seed] : []) : data.adjoints;
+  }
+
+  function render() {
+    if (!data) return;
+    const rs = rows();
+    step = Math.max(0, Math.min(step, rs.length));
+    $('graph').setAttribute('class', mode);
+    $('step').className = mode;
+    $('mode-forward').setAttribute('aria-pressed', mode === 'forward');
+    $('mode-reverse').setAttribute('aria-pressed', mode === 'reverse');
+    $('seed-label').hidden = mode !== 'forward';
+    for (const [id, v] of view.nodes) {
+      v.g.classList.remove('done', 'current');
+      v.deriv.textContent = '';
+    }
+    for (const e of view.edges.values()) e.classList.remove('active');
+    const list = [];
+    rs.slice(0, step).forEach((r, i) => {
+      const v = view.nodes.get(r.id);
+      if (!v) return;
+      v.g.classList.add(i === step - 1 ? 'current' : 'done');
+      v.deriv.textContent = (mode === 'forward' ? '∂x' + r.id + '/∂' + seed : '∂f/∂x' + r.id) + ' = ' + r.brief;
+      list.push(r);
+    });
+    const cur = step > 0 ? rs[step - 1] : null;
+    if (cur) for (const t of cur.terms) {
+      const e = view.edges.get(mode === 'forward' ? t.from + '-' + cur.id : cur.id + '-' + t.from);
+      if (e) e.classList.add('active');
+    }
+    const what = mode === 'forward' ? 'Forward sweep, seed ' + seed + ' (tangents ẋ = ∂x_k/∂' + seed + ')'
+      : 'Reverse sweep from f (adjoints x̄ = ∂f/∂x_k)';
+    $('step-title').textContent = what + ': step ' + step + ' of ' + rs.length;
+    $('step-formula').textContent = cur ? cur.lhs + ' = ' + (cur.formula || cur.brief) : 'press step ▶ (or →) to begin';
+    $('step-numbers').textContent = cur ? rowNumbers(cur) : '';
+    $('rows').replaceChildren(...list.map((r, i) => {
+      const li = document.createElement('li');
+      li.textContent = r.lhs + ' ' + rowNumbers(r);
+      li.setAttribute('data-id', r.id);
+      if (i === list.length - 1) li.className = 'current';
+      return li;
+    }));
+    const last = $('rows').lastElementChild;
+    if (last) last.scrollIntoView({block: 'nearest'});
+    result(rs);
+  }
+
+  // "= 0.5 × 1 = 0.5", "= 1    (seed: x1 is x)" or "= 2.0201    = ∂f/∂x": the numbers line of the text tables.
+  function rowNumbers(r) {
+    return '= ' + (r.numbers ? r.numbers + ' = ' + r.brief : r.brief) + (!r.note ? '' : r.note.startsWith('=') ? '    ' + r.note : '    (' + r.note + ')');
+  }
+
+  function result(rs) {
+    const box = $('result');
+    box.replaceChildren();
+    const line = (text, cls, v) => {
+      const d = document.createElement('div');
+      d.textContent = text;
+      if (cls) d.className = cls;
+      if (v) d.setAttribute('data-var', v);
+      box.appendChild(d);
+    };
+    line('f = ' + String(data.value), 'value');
+    if (step < rs.length || rs.length === 0) {
+      line(mode === 'forward' ? 'step to the end: the sweep gives ∂f/∂' + seed + ' only'
+        : 'step to the end: the sweep gives every ∂f/∂input', 'hint');
+      return;
+    }
+    const names = Object.keys(data.at);
+    if (mode === 'forward') {
+      const out = rs.find(r => r.id === data.output);
+      line('∂f/∂' + seed + ' = ' + String(out ? out.value : 0), 'derivative', seed);
+      line('(one forward sweep per input: choose another seed for the others)', 'hint');
+    } else {
+      const byName = new Map(data.nodes.filter(n => n.op === 'input').map(n => [n.input, n.id]));
+      for (const v of names) {
+        const r = rs.find(r => r.id === byName.get(v));
+        line('∂f/∂' + v + ' = ' + String(r ? r.value : 0), 'derivative', v);
+      }
+      line('(one reverse sweep gives the whole gradient)', 'hint');
+    }
+  }
+
+  function counts() {
+    const c = data.counts;
+    const ratio = c.staged ? ' = ' + (c.gradient / c.staged).toFixed(2) + ' × f' : '';
+    const fd = Object.entries(data.finiteDifferences).map(([k, v]) => '∂f/∂' + k + ' ≈ ' + Graph.fmt(v)).join(', ');
+    const table = document.createElement('table');
+    for (const [k, v] of [['f as written (operators and calls)', c.written], ['f staged (nodes drawn)', c.staged],
+      ['∇f staged: stage(grad(f))', c.gradient + ratio]]) {
+      const tr = table.insertRow();
+      tr.insertCell().textContent = k;
+      tr.insertCell().textContent = v;
+    }
+    const title = document.createElement('strong');
+    title.textContent = 'Operation counts (cheap gradient principle)';
+    const p = document.createElement('div');
+    p.textContent = 'finite differences: ' + fd;
+    $('counts').replaceChildren(title, table, p);
+  }
+
+  function go(d) { step += d; render(); }
+  function setMode(m) { mode = m; step = 0; render(); }
+
+  $('form').addEventListener('submit', e => { e.preventDefault(); explain(); });
+  $('next').addEventListener('click', () => go(1));
+  $('prev').addEventListener('click', () => go(-1));
+  $('first').addEventListener('click', () => { step = 0; render(); });
+  $('last').addEventListener('click', () => { step = rows().length; render(); });
+  $('mode-forward').addEventListener('click', () => setMode('forward'));
+  $('mode-reverse').addEventListener('click', () => setMode('reverse'));
+  $('seed').addEventListener('change', e => { seed = e.target.value; step = 0; render(); });
+  for (const b of document.querySelectorAll('#examples button')) {
+    b.addEventListener('click', () => { $('formula').value = b.dataset.f; $('point').value = b.dataset.at; explain(); });
+  }
+  document.addEventListener('keydown', e => {
+    if (e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const k = e.key;
+    if (k === 'ArrowRight' || k === ' ' || k === 'n') go(1);
+    else if (k === 'ArrowLeft' || k === 'p') go(-1);
+    else if (k === 'f') setMode('forward');
+    else if (k === 'r') setMode('reverse');
+    else if (k === 'Home') { step = 0; render(); }
+    else if (k === 'End') { step = rows().length; render(); }
+    else return;
+    e.preventDefault();
+  });
+  explain();
+})();
