@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             "  mds         multidimensional scaling: 2-D points from their distance matrix",
             "  zero-order  gradient descent vs finite-difference and two-point estimators, d = 10, 100, 1000",
             "  newton      logistic regression: Newton (exact Hessian) vs gradient descent",
+            "  control     optimal control of an ODE: continuous adjoint vs discretise-then-differentiate",
+            "  memory      memory vs time of a 2000-step loop's gradient: checkpoint schedules, leapfrog",
             "  all         every demo in turn"},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent demo mlp --out demo-out", "  cotangent demo all --out /tmp/plots --threads 1"})
@@ -30,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "mlp, resnet, rnn, mds, zero-order, newton or all")
+    @Parameters(index = "0", paramLabel = "NAME", description = "mlp, resnet, rnn, mds, zero-order, newton, control, memory or all")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the plots (default: ${DEFAULT-VALUE}).",

@@ -1,7 +1,9 @@
 package dev.cotangent.examples;
 
 import dev.cotangent.Config;
+import dev.cotangent.examples.demo.ControlDemo;
 import dev.cotangent.examples.demo.MdsDemo;
+import dev.cotangent.examples.demo.MemoryDemo;
 import dev.cotangent.examples.demo.MlpDemo;
 import dev.cotangent.examples.demo.NewtonDemo;
 import dev.cotangent.examples.demo.ResNetDemo;
@@ -20,7 +22,8 @@ import java.util.List;
  */
 public final class Demos {
     /** The demo names, in a sensible order. */
-    public static final List<String> NAMES = List.of("mlp", "resnet", "rnn", "mds", "zero-order", "newton");
+    public static final List<String> NAMES = List.of("mlp", "resnet", "rnn", "mds", "zero-order", "newton", "control",
+            "memory");
 
     private Demos() {}
 
@@ -43,6 +46,8 @@ public final class Demos {
             case "mds" -> MdsDemo.run(outDir, log, quick);
             case "zero-order" -> ZeroOrderDemo.run(outDir, log, quick);
             case "newton" -> NewtonDemo.run(outDir, log, quick);
+            case "control" -> ControlDemo.run(outDir, log, quick);
+            case "memory" -> MemoryDemo.run(outDir, log, quick);
             default -> throw new IllegalArgumentException("unknown demo '" + name + "'; the demos are " + NAMES);
         };
         log.println(summary);

@@ -80,6 +80,50 @@ class DemosTest {
         assertPng("newton-errors.png");
     }
 
+    /** The first number after {@code label} in {@code s}. */
+    static double number(String s, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
+                + "\\s*([-+0-9.eE]+)").matcher(s);
+        assertTrue(m.find(), "no '" + label + "' in: " + s);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void control() throws Exception {
+        String s = run("control");
+        // both ways of differentiating learn: each loss falls at least a hundredfold in the reduced run
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("loss ([-+0-9.eE]+) → ([-+0-9.eE]+)").matcher(s);
+        int runs = 0;
+        while (m.find()) {
+            assertTrue(Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(1)) / 100, m.group() + " in " + s);
+            runs++;
+        }
+        assertTrue(runs == 2, s);
+        // the gradients at θ₀ are close to the exact one, and the adjoint's tape does not hold the steps
+        assertTrue(number(s, "adjoint") < 1e-5 && number(s, "rk4") < 1e-5, s);
+        assertTrue(number(s, "tape kept for reverse mode: adjoint") < number(s, "bytes, rk4") / 10, s);
+        assertPng("control-trajectories.png");
+        assertPng("control-loss.png");
+    }
+
+    @Test
+    void memory() throws Exception {
+        String s = run("memory");
+        assertTrue(number(s, "gradient equals all()'s to") < 1e-12, s);
+        assertTrue(number(s, "equals storing all states to") < 1e-8, s);
+        double all = number(s, "\nall()");
+        double every14 = number(s, "every(14)");
+        double binomial2 = number(s, "binomial(2)");
+        double leapfrog = number(s, "\nleapfrog");
+        double stored = number(s, "reversible, all states");
+        assertTrue(every14 < all / 2 && binomial2 < every14 && leapfrog < stored / 5, s);
+        // revolve's count for K = 200, s = 2: t = 19 (β(2, 19) = 210 ≥ 200), 19·200 − β(3, 18) = 3800 − 1330
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("binomial\\(2\\)(\\s+[0-9.]+){3}\\s+(\\d+)").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Long.parseLong(m.group(2)) == 2470, s);
+        assertPng("memory-tradeoff.png");
+    }
+
     @Test
     void unknownNameListsTheDemos() {
         var e = assertThrows(IllegalArgumentException.class,
