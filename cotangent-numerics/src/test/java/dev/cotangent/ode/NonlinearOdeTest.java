@@ -117,6 +117,22 @@ class NonlinearOdeTest {
         for (int i = 0; i < 6; i++) assertEquals((gp[i] - gm[i]) / (2 * eps), hv[i], 1e-6, "entry " + i);
     }
 
+    /** vmap over a batch of initial states: RK4 (fixed steps) batches; DOPRI5, whose steps need values, says so. */
+    @Test
+    void vmapOverInitialStates() {
+        Tensor batch = Tensor.of(new double[][] {{0.8, -0.4}, {0.1, 0.3}, {-1.0, 0.5}});
+        OdeOptions o = OdeOptions.rk4(30).withCheckpoints(Checkpoints.every(7));
+        double[] together = AD.vmap((Tensor x) -> Ode.solve(U, x, THETA, T1, o)).apply(batch).toArray();
+        for (int i = 0; i < 3; i++) {
+            double[] one = Ode.solve(U, Tensor.of(java.util.Arrays.copyOfRange(batch.toArray(), 2 * i, 2 * i + 2)), THETA,
+                    T1, o).toArray();
+            assertArrayEquals(one, java.util.Arrays.copyOfRange(together, 2 * i, 2 * i + 2), 1e-14, "example " + i);
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AD.vmap((Tensor x) -> Ode.solve(U, x, THETA, T1, OdeOptions.dopri5(1e-6, 1e-8))).apply(batch));
+        assertTrue(e.getMessage().contains("rk4"), e.getMessage());
+    }
+
     /**
      * The tape of reverse mode over ADJOINT keeps the call's operands and result only, whatever the number of
      * steps; DISCRETE with all() keeps every step's values.
