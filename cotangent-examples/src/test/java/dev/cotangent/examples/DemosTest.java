@@ -118,7 +118,7 @@ class DemosTest {
         double stored = number(s, "reversible, all states");
         assertTrue(every14 < all / 2 && binomial2 < every14 && leapfrog < stored / 5, s);
         // revolve's count for K = 200, s = 2: t = 19 (β(2, 19) = 210 ≥ 200), 19·200 − β(3, 18) = 3800 − 1330
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("binomial\\(2\\)(\\s+[0-9.]+){3}\\s+(\\d+)").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("binomial\\(2\\)(\\s+[0-9.]+){4}\\s+(\\d+)").matcher(s);
         assertTrue(m.find(), s);
         assertTrue(Long.parseLong(m.group(2)) == 2470, s);
         assertPng("memory-tradeoff.png");

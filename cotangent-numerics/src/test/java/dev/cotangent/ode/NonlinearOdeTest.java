@@ -117,6 +117,20 @@ class NonlinearOdeTest {
         for (int i = 0; i < 6; i++) assertEquals((gp[i] - gm[i]) / (2 * eps), hv[i], 1e-6, "entry " + i);
     }
 
+    /**
+     * Forward-over-reverse through ADJOINT: the adjoint rule runs on forward-mode tracers (its step sizes are
+     * constants), giving the Hessian-vector product of the flow within the tolerance of DISCRETE's.
+     */
+    @Test
+    void hessianVectorProductThroughTheAdjoint() {
+        Tensor v = Tensor.of(1, 0, -1, 0.5, 0.2, 0);
+        OdeOptions o = OdeOptions.dopri5(1e-10, 1e-10);
+        double[] discrete = AD.hvp(loss(o), THETA, v).toArray();
+        double[] adjoint = AD.hvp(loss(o.withGradient(Gradient.ADJOINT)), THETA, v).toArray();
+        assertArrayEquals(discrete, adjoint, 1e-7);
+        assertTrue(LinearOdeTest.maxAbs(discrete, new double[6]) > 1, "a non-trivial Hessian-vector product");
+    }
+
     /** vmap over a batch of initial states: RK4 (fixed steps) batches; DOPRI5, whose steps need values, says so. */
     @Test
     void vmapOverInitialStates() {
