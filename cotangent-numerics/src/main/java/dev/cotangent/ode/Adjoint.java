@@ -16,32 +16,64 @@ import java.util.function.Function;
  *
  * <p>Memory is independent of the number of steps: the backward sweep holds the augmented state, its seven
  * stages and the outputs, nothing per step. The price is that x(t) is recomputed backwards rather than stored,
- * which loses accuracy when the backward flow is unstable (a strongly contracting forward flow, e.g. x' = −λx with
- * λt1 ≫ 1): the recomputed x drifts from the true trajectory. At every output time x is reset to the stored
- * forward value, so several output times also bound that drift. Forward mode (jvp) through ADJOINT
+ * which fails when the backward flow is unstable (a stiff, strongly contracting forward flow: errors in a mode
+ * decaying like e^{−λt} grow like e^{λt} backwards). At every output time, and at the m checkpoint times of
+ * {@link OdeOptions#withAdjointCheckpoints}, x is reset to the stored forward value, and the recomputed x is
+ * compared with it first: more than {@link #DRIFT_LIMIT} tolerances apart is an {@link OdeException}. Forward mode (jvp) through ADJOINT
  * differentiates the adaptive solver itself (that is what customVjp does), with its step sizes as constants.
  */
 final class Adjoint {
     private Adjoint() {}
 
-    /** The outputs (one tensor: x(t) for one time, stacked along a new first axis for several). */
+    /**
+     * The drift allowed between x re-integrated backwards to the start of an interval and the forward solution
+     * there, in units of the adjoint tolerances (the RMS of (x_back − x)/(atol + rtol·|x|)). A backward flow that is
+     * merely inaccurate stays within tens of tolerances; an unstable one (a stiff, strongly contracting forward
+     * flow) leaves by orders of magnitude, and its gradient is wrong.
+     */
+    static final double DRIFT_LIMIT = 1e3;
+
+    /**
+     * The outputs (one tensor: x(t) for one time, stacked along a new first axis for several). With adjoint
+     * checkpoints, the forward solve also keeps x at the checkpoint times, where the backward sweep restarts x.
+     */
     static Tensor solve(BiFunction<Tensor, Tensor, Tensor> u, Tensor x0, Tensor theta, double[] times,
                         OdeOptions o) {
-        Function<Tensor[], Tensor> f = xs -> Ode.pack(Forward.run(u, xs[0], xs[1], times, o));
-        return AD.customVjp(f, (in, out, ct) -> pullback(u, in[1], times, out, ct, o)).apply(new Tensor[] {x0, theta});
+        double[] grid = grid(times, o.adjointCheckpoints());
+        Function<Tensor[], Tensor> f = xs -> Ode.pack(Forward.run(u, xs[0], xs[1], grid, o));
+        Tensor all = AD.customVjp(f, (in, out, ct) -> pullback(u, in[0], in[1], grid, out, ct, o))
+                .apply(new Tensor[] {x0, theta});
+        if (grid.length == times.length) return all;
+        int[] rows = new int[times.length];
+        for (int j = 0, g = 0; j < times.length; j++) {
+            while (grid[g] != times[j]) g++;
+            rows[j] = g;
+        }
+        Tensor picked = Ops.take(all, rows, 0);
+        return times.length == 1 ? picked.reshape(x0.shape()) : picked;
+    }
+
+    /** The output times merged with m − 1 equally spaced checkpoint times in (0, t_last). */
+    static double[] grid(double[] times, int m) {
+        double last = times[times.length - 1];
+        java.util.TreeSet<Double> all = new java.util.TreeSet<>();
+        for (double t : times) all.add(t);
+        for (int i = 1; i < m; i++) all.add(last * i / m);
+        return all.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** {x̄₀, θ̄} from the cotangent of the outputs. */
-    static Tensor[] pullback(BiFunction<Tensor, Tensor, Tensor> u, Tensor theta, double[] times, Tensor out,
+    static Tensor[] pullback(BiFunction<Tensor, Tensor, Tensor> u, Tensor x0, Tensor theta, double[] times, Tensor out,
                              Tensor ct, OdeOptions o) {
         int m = times.length;
-        Tensor x = m == 1 ? out : Ops.slice(out, 0, m - 1, m).reshape(shapeOf(out));
-        Tensor z = m == 1 ? ct : Ops.slice(ct, 0, m - 1, m).reshape(shapeOf(ct));
+        Tensor x = m == 1 ? out : row(out, m - 1);
+        Tensor z = m == 1 ? ct : row(ct, m - 1);
         Tensor thetaBar = Tensor.zeros(theta.shape());
         Field field = augmented(u, theta);
         for (int j = m - 1; j >= 0; j--) {
             double hi = times[j];
             double lo = j > 0 ? times[j - 1] : 0;
+            Tensor known = j > 0 ? row(out, j - 1) : x0;
             if (hi > lo) {
                 Tensor[][] end = new Tensor[1][];
                 Adaptive.integrate(field, new Tensor[] {x, z, thetaBar}, new double[] {hi - lo}, o.adjointRtol(),
@@ -49,15 +81,40 @@ final class Adjoint {
                             end[0] = y;
                             return y;
                         }, new Adaptive.Clock("ode adjoint", s -> hi - s));
+                checkDrift(end[0][0], known, hi, lo, o);
                 z = end[0][1];
                 thetaBar = end[0][2];
             }
             if (j > 0) {
-                x = Ops.slice(out, 0, j - 1, j).reshape(shapeOf(out));
-                z = z.add(Ops.slice(ct, 0, j - 1, j).reshape(shapeOf(ct)));
+                x = known;
+                z = z.add(row(ct, j - 1));
             }
         }
         return new Tensor[] {z, thetaBar};
+    }
+
+    /** Throws when x re-integrated backwards from hi landed more than {@link #DRIFT_LIMIT} tolerances off at lo. */
+    private static void checkDrift(Tensor back, Tensor known, double hi, double lo, OdeOptions o) {
+        double[] b = Dopri5.values(back);
+        double[] k = Dopri5.values(known);
+        if (b == null || k == null) return;
+        double sum = 0;
+        for (int i = 0; i < b.length; i++) {
+            double q = (b[i] - k[i]) / (o.adjointAtol() + o.adjointRtol() * Math.abs(k[i]));
+            sum += q * q;
+        }
+        double drift = b.length == 0 ? 0 : Math.sqrt(sum / b.length);
+        if (!(drift <= DRIFT_LIMIT)) {
+            throw new OdeException(String.format(java.util.Locale.ROOT, "ode adjoint: x re-integrated backwards from "
+                    + "t = %s to t = %s came back %.3g tolerances away from the forward solution (limit %.0f): the "
+                    + "backward flow is unstable (a stiff or strongly contracting system), so the adjoint gradient "
+                    + "would be wrong; restart x from stored states with withAdjointCheckpoints(m), or use "
+                    + "Gradient.DISCRETE", hi, lo, drift, DRIFT_LIMIT), lo, 0);
+        }
+    }
+
+    private static Tensor row(Tensor stacked, int j) {
+        return Ops.slice(stacked, 0, j, j + 1).reshape(shapeOf(stacked));
     }
 
     /**

@@ -22,7 +22,8 @@ public final class OdeOptions {
         /**
          * The continuous adjoint (differentiate, then discretise): z' = −[∂ₓu]ᵀz and θ̄' = −[∂θu]ᵀz integrated
          * from t1 back to 0 with DOPRI5 and its own error control, re-integrating x backwards alongside: memory
-         * independent of the number of steps; the gradient of the exact flow to within the adjoint tolerances.
+         * independent of the number of steps; the gradient of the exact flow to within the adjoint tolerances. An
+         * unstable backward flow is detected and reported ({@link #withAdjointCheckpoints} is the remedy).
          */
         ADJOINT
     }
@@ -39,9 +40,10 @@ public final class OdeOptions {
     private final double adjointRtol;
     private final double adjointAtol;
     private final int maxSteps;
+    private final int adjointCheckpoints;
 
     private OdeOptions(Method method, int steps, double rtol, double atol, Gradient gradient, Checkpoints checkpoints,
-                       double adjointRtol, double adjointAtol, int maxSteps) {
+                       double adjointRtol, double adjointAtol, int maxSteps, int adjointCheckpoints) {
         this.method = method;
         this.steps = steps;
         this.rtol = rtol;
@@ -51,6 +53,7 @@ public final class OdeOptions {
         this.adjointRtol = adjointRtol;
         this.adjointAtol = adjointAtol;
         this.maxSteps = maxSteps;
+        this.adjointCheckpoints = adjointCheckpoints;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class OdeOptions {
     public static OdeOptions rk4(int steps) {
         if (steps < 1) throw new IllegalArgumentException("rk4: " + steps + " steps; give 1 or more");
         return new OdeOptions(Method.RK4, steps, 0, 0, Gradient.DISCRETE, Checkpoints.all(), 1e-6, 1e-9,
-                DEFAULT_MAX_STEPS);
+                DEFAULT_MAX_STEPS, 0);
     }
 
     /**
@@ -74,13 +77,14 @@ public final class OdeOptions {
     public static OdeOptions dopri5(double rtol, double atol) {
         checkTolerances("dopri5", rtol, atol);
         return new OdeOptions(Method.DOPRI5, 0, rtol, atol, Gradient.DISCRETE, Checkpoints.all(), rtol, atol,
-                DEFAULT_MAX_STEPS);
+                DEFAULT_MAX_STEPS, 0);
     }
 
     /** These options with reverse mode by {@code g}. */
     public OdeOptions withGradient(Gradient g) {
         if (g == null) throw new IllegalArgumentException("withGradient: give DISCRETE or ADJOINT, not null");
-        return new OdeOptions(method, steps, rtol, atol, g, checkpoints, adjointRtol, adjointAtol, maxSteps);
+        return new OdeOptions(method, steps, rtol, atol, g, checkpoints, adjointRtol, adjointAtol, maxSteps,
+                adjointCheckpoints);
     }
 
     /**
@@ -89,19 +93,33 @@ public final class OdeOptions {
      */
     public OdeOptions withCheckpoints(Checkpoints schedule) {
         if (schedule == null) throw new IllegalArgumentException("withCheckpoints: give a schedule, not null");
-        return new OdeOptions(method, steps, rtol, atol, gradient, schedule, adjointRtol, adjointAtol, maxSteps);
+        return new OdeOptions(method, steps, rtol, atol, gradient, schedule, adjointRtol, adjointAtol, maxSteps,
+                adjointCheckpoints);
     }
 
     /** These options with the ADJOINT's backward DOPRI5 integration at these tolerances. */
     public OdeOptions withAdjointTolerances(double rtol, double atol) {
         checkTolerances("withAdjointTolerances", rtol, atol);
-        return new OdeOptions(method, steps, this.rtol, this.atol, gradient, checkpoints, rtol, atol, maxSteps);
+        return new OdeOptions(method, steps, this.rtol, this.atol, gradient, checkpoints, rtol, atol, maxSteps,
+                adjointCheckpoints);
     }
 
     /** These options with at most {@code n} attempted adaptive steps per integration (default 100,000). */
     public OdeOptions withMaxSteps(int n) {
         if (n < 1) throw new IllegalArgumentException("withMaxSteps: " + n + "; give 1 or more");
-        return new OdeOptions(method, steps, rtol, atol, gradient, checkpoints, adjointRtol, adjointAtol, n);
+        return new OdeOptions(method, steps, rtol, atol, gradient, checkpoints, adjointRtol, adjointAtol, n,
+                adjointCheckpoints);
+    }
+
+    /**
+     * These options with the ADJOINT's forward solve keeping x at m equally spaced times over [0, t_last] (besides
+     * the output times), from which the backward sweep restarts its re-integration of x: memory of m states (not
+     * of the steps), and a bound on the drift of x when the backward flow is unstable (a stiff or strongly
+     * contracting system, which the sweep otherwise reports as an {@link OdeException}). Default 0: none.
+     */
+    public OdeOptions withAdjointCheckpoints(int m) {
+        if (m < 0) throw new IllegalArgumentException("withAdjointCheckpoints: " + m + "; give 0 or more");
+        return new OdeOptions(method, steps, rtol, atol, gradient, checkpoints, adjointRtol, adjointAtol, maxSteps, m);
     }
 
     public Method method() {
@@ -141,11 +159,17 @@ public final class OdeOptions {
         return maxSteps;
     }
 
+    /** The ADJOINT's stored states (0: none; see {@link #withAdjointCheckpoints}). */
+    public int adjointCheckpoints() {
+        return adjointCheckpoints;
+    }
+
     @Override
     public String toString() {
         String m = method == Method.RK4 ? "rk4(" + steps + ")" : "dopri5(rtol=" + rtol + ", atol=" + atol + ")";
         return m + ", " + gradient + (gradient == Gradient.DISCRETE ? " " + checkpoints
-                : " (adjoint rtol=" + adjointRtol + ", atol=" + adjointAtol + ")");
+                : " (adjoint rtol=" + adjointRtol + ", atol=" + adjointAtol
+                + (adjointCheckpoints > 0 ? ", " + adjointCheckpoints + " checkpoints" : "") + ")");
     }
 
     private static void checkTolerances(String where, double rtol, double atol) {

@@ -155,6 +155,40 @@ class LinearOdeTest {
         assertArrayEquals(want, adjoint, 1e-8, "ADJOINT");
     }
 
+    /**
+     * A stiff, strongly contracting flow (eigenvalues −1 and −50): x re-integrated backwards from x(1) amplifies the
+     * fast mode's errors by e^50, so the adjoint's drift check refuses it; restarting x from 20 stored states
+     * (withAdjointCheckpoints) gives the Fréchet derivative again, and its tape holds those states, not the steps.
+     */
+    @Test
+    void unstableBackwardFlowIsRefusedAndCheckpointsFixIt() {
+        double[][] stiff = {{-1, 0.3}, {0, -50}};
+        double[] ones = {1, 1};
+        Tensor x0 = Tensor.of(ones);
+        OdeOptions adjoint = OdeOptions.dopri5(1e-8, 1e-10).withGradient(Gradient.ADJOINT);
+        Function<OdeOptions, Function<Tensor, Tensor>> loss = o -> a -> Ode.solve(U, x0, a, 1.0, o).sum();
+        OdeException e = org.junit.jupiter.api.Assertions.assertThrows(OdeException.class,
+                () -> AD.grad(loss.apply(adjoint)).apply(Tensor.of(stiff)));
+        assertTrue(e.getMessage().contains("withAdjointCheckpoints") && e.time() == 0, e.getMessage());
+        double[] want = new double[4];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double[][] d = new double[2][2];
+                d[i][j] = 1;
+                double[] lx = MatrixExp.apply(MatrixExp.frechet(stiff, d), ones);
+                want[2 * i + j] = lx[0] + lx[1];
+            }
+        }
+        double[] got = AD.grad(loss.apply(adjoint.withAdjointCheckpoints(20))).apply(Tensor.of(stiff)).toArray();
+        assertArrayEquals(want, got, 1e-7);
+        long tape20 = AD.vjp(loss.apply(adjoint.withAdjointCheckpoints(20)), Tensor.of(stiff)).savedBytes();
+        long tape40 = AD.vjp(loss.apply(adjoint.withAdjointCheckpoints(40)), Tensor.of(stiff)).savedBytes();
+        long tapeTight = AD.vjp(loss.apply(OdeOptions.dopri5(1e-11, 1e-13).withGradient(Gradient.ADJOINT)
+                .withAdjointCheckpoints(20)), Tensor.of(stiff)).savedBytes();
+        assertEquals(20 * 16, tape40 - tape20, "20 more stored states of 2 doubles");
+        assertEquals(tape20, tapeTight, "the tape does not grow with the steps");
+    }
+
     static double maxAbs(double[] a, double[] b) {
         double m = 0;
         for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
