@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             "  newton      logistic regression: Newton (exact Hessian) vs gradient descent",
             "  sinkhorn    optimal transport: unrolled vs implicit gradient (error, memory, time), a point-cloud flow",
             "  bilevel     ridge penalty on the digits by gradient descent through argmin, vs a grid search",
+            "  control     optimal control of an ODE: continuous adjoint vs discretise-then-differentiate",
+            "  memory      memory vs time of a 2000-step loop's gradient: checkpoint schedules, leapfrog",
             "  all         every demo in turn"},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent demo mlp --out demo-out", "  cotangent demo all --out /tmp/plots --threads 1"})
@@ -33,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "mlp, resnet, rnn, mds, zero-order, newton, sinkhorn, bilevel or all")
+            description = "mlp, resnet, rnn, mds, zero-order, newton, sinkhorn, bilevel, control, memory or all")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the plots (default: ${DEFAULT-VALUE}).",

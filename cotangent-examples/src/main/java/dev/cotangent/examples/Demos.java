@@ -2,7 +2,9 @@ package dev.cotangent.examples;
 
 import dev.cotangent.Config;
 import dev.cotangent.examples.demo.BilevelDemo;
+import dev.cotangent.examples.demo.ControlDemo;
 import dev.cotangent.examples.demo.MdsDemo;
+import dev.cotangent.examples.demo.MemoryDemo;
 import dev.cotangent.examples.demo.MlpDemo;
 import dev.cotangent.examples.demo.NewtonDemo;
 import dev.cotangent.examples.demo.ResNetDemo;
@@ -23,7 +25,7 @@ import java.util.List;
 public final class Demos {
     /** The demo names, in a sensible order. */
     public static final List<String> NAMES = List.of("mlp", "resnet", "rnn", "mds", "zero-order", "newton",
-            "sinkhorn", "bilevel");
+            "sinkhorn", "bilevel", "control", "memory");
 
     private Demos() {}
 
@@ -48,6 +50,8 @@ public final class Demos {
             case "newton" -> NewtonDemo.run(outDir, log, quick);
             case "sinkhorn" -> SinkhornDemo.run(outDir, log, quick);
             case "bilevel" -> BilevelDemo.run(outDir, log, quick);
+            case "control" -> ControlDemo.run(outDir, log, quick);
+            case "memory" -> MemoryDemo.run(outDir, log, quick);
             default -> throw new IllegalArgumentException("unknown demo '" + name + "'; the demos are " + NAMES);
         };
         log.println(summary);

@@ -87,6 +87,14 @@ class DemosTest {
         return Double.parseDouble(m.group(1));
     }
 
+    /** The first number after {@code label} in {@code s}. */
+    static double numberAfter(String s, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
+                + "\\s*([-+0-9.eE]+)").matcher(s);
+        assertTrue(m.find(), "no '" + label + "' in: " + s);
+        return Double.parseDouble(m.group(1));
+    }
+
     @Test
     void sinkhorn() throws Exception {
         String s = run("sinkhorn");
@@ -121,6 +129,42 @@ class DemosTest {
         assertTrue(number(s, "d²L/d\\(log λ\\)² = ([-0-9.e]+)") > 0, s); // a minimum, by the Hessian through argmin
         assertPng("bilevel-validation.png");
         assertPng("bilevel-descent.png");
+    }
+
+    @Test
+    void control() throws Exception {
+        String s = run("control");
+        // both ways of differentiating learn: each loss falls at least a hundredfold in the reduced run
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("loss ([-+0-9.eE]+) → ([-+0-9.eE]+)").matcher(s);
+        int runs = 0;
+        while (m.find()) {
+            assertTrue(Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(1)) / 100, m.group() + " in " + s);
+            runs++;
+        }
+        assertTrue(runs == 2, s);
+        // the gradients at θ₀ are close to the exact one, and the adjoint's tape does not hold the steps
+        assertTrue(numberAfter(s, "adjoint") < 1e-5 && numberAfter(s, "rk4") < 1e-5, s);
+        assertTrue(numberAfter(s, "tape kept for reverse mode: adjoint") < numberAfter(s, "bytes, rk4") / 10, s);
+        assertPng("control-trajectories.png");
+        assertPng("control-loss.png");
+    }
+
+    @Test
+    void memory() throws Exception {
+        String s = run("memory");
+        assertTrue(numberAfter(s, "gradient equals all()'s to") < 1e-12, s);
+        assertTrue(numberAfter(s, "equals storing all states to") < 1e-8, s);
+        double all = numberAfter(s, "\nall()");
+        double every14 = numberAfter(s, "every(14)");
+        double binomial2 = numberAfter(s, "binomial(2)");
+        double leapfrog = numberAfter(s, "\nleapfrog");
+        double stored = numberAfter(s, "reversible, all states");
+        assertTrue(every14 < all / 2 && binomial2 < every14 && leapfrog < stored / 5, s);
+        // revolve's count for K = 200, s = 2: t = 19 (β(2, 19) = 210 ≥ 200), 19·200 − β(3, 18) = 3800 − 1330
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("binomial\\(2\\)(\\s+[0-9.]+){4}\\s+(\\d+)").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Long.parseLong(m.group(2)) == 2470, s);
+        assertPng("memory-tradeoff.png");
     }
 
     @Test

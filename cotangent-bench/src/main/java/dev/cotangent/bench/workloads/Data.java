@@ -5,11 +5,11 @@ import dev.cotangent.tensor.Shape;
 import java.util.SplittableRandom;
 
 /** The data generator of WORKLOADS.md: U(seed) is SplittableRandom(seed).nextDouble(); uniform fills row-major. */
-final class Data {
+public final class Data {
     private Data() {}
 
     /** a·(2u − 1) for u drawn in order from U(seed), in row-major order. */
-    static NDArray uniform(long seed, double a, int... dims) {
+    public static NDArray uniform(long seed, double a, int... dims) {
         SplittableRandom r = new SplittableRandom(seed);
         Shape s = Shape.of(dims);
         double[] d = new double[s.size()];
@@ -18,7 +18,7 @@ final class Data {
     }
 
     /** The first n values of U(seed). */
-    static double[] u(long seed, int n) {
+    public static double[] u(long seed, int n) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] d = new double[n];
         for (int i = 0; i < n; i++) d[i] = r.nextDouble();
