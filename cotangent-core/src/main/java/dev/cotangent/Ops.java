@@ -157,13 +157,13 @@ public final class Ops {
         return reshape(x, x.dims().unsqueeze(axis).dims());
     }
 
-    /** The box start[d] ≤ i_d < end[d]. */
+    /** The box start[d] ≤ i_d &lt; end[d]. */
     public static Tensor slice(Tensor x, int[] start, int[] end) {
         if (java.util.Arrays.equals(start, new int[x.rank()]) && java.util.Arrays.equals(end, x.shape())) return x;
         return bind(new Slice(start, end), x);
     }
 
-    /** Entries start ≤ i < end along one axis (negative bounds count from the end). */
+    /** Entries start ≤ i &lt; end along one axis (negative bounds count from the end). */
     public static Tensor slice(Tensor x, int axis, int start, int end) {
         requireAxes("slice", x);
         Shape s = x.dims();
