@@ -7,6 +7,8 @@ import dev.cotangent.graph.Graph;
 import dev.cotangent.trace.Eval;
 import dev.cotangent.transform.Jacobians;
 import dev.cotangent.transform.Jvp;
+import dev.cotangent.transform.Linearize;
+import dev.cotangent.transform.Partial;
 import dev.cotangent.transform.Stage;
 import dev.cotangent.transform.Vjp;
 import dev.cotangent.transform.Vmap;
@@ -151,6 +153,58 @@ public final class AD {
     /** The gradient of f(θ) with respect to every named parameter. */
     public static Map<String, Tensor> grad(Function<Map<String, Tensor>, Tensor> f, Map<String, Tensor> params) {
         return valueAndGrad(f, params).grads();
+    }
+
+    // ------------------------------------------------------------------ argnums, auxiliary results, linearize, vmap axes
+
+    /**
+     * f(x₁, …, x_n) and its gradients with respect to the arguments {@code argnums} only, in that order (JAX's
+     * {@code argnums}; none given: all); the others are held constant. {@code AD.valueAndGrad((Tensor[] a) ->
+     * a[0].mul(a[1]).sum(), new Tensor[] {x, y}, 1)} gives ∂f/∂y alone.
+     */
+    public static ValueAndGradList valueAndGrad(Function<Tensor[], Tensor> f, Tensor[] xs, int... argnums) {
+        Tensor[] r = Partial.valueAndGrad("grad", f, xs, argnums);
+        return new ValueAndGradList(r[0], Arrays.asList(Arrays.copyOfRange(r, 1, r.length)));
+    }
+
+    /** ∇f with respect to the arguments {@code argnums} (none given: all), in that order: {@code grad(f, 0, 2)}. */
+    public static Function<Tensor[], Tensor[]> grad(Function<Tensor[], Tensor> f, int... argnums) {
+        return xs -> Arrays.copyOfRange(Partial.valueAndGrad("grad", f, xs, argnums), 1, 1 + (argnums.length == 0
+                ? xs.length : argnums.length));
+    }
+
+    /**
+     * A function that returns a scalar and auxiliary results ({@link Aux}: a loss and its metrics), differentiated
+     * by the scalar in one forward and one backward pass (JAX's {@code has_aux}); the auxiliary results come back as
+     * values. {@code params} is a tensor or any tree of tensors, and the gradient has its structure.
+     */
+    public static <T, A> ValueAndGradAux<T, A> valueAndGradWithAux(Function<T, Aux<A>> f, T params) {
+        return Partial.valueAndGradWithAux("grad", f, params);
+    }
+
+    /**
+     * f(x) and its JVP at x as a reusable linear function v ↦ ∂f(x)·v (JAX's {@code linearize}): f runs once, and
+     * each tangent afterwards costs only the linear part, staged with the partial derivatives at x as constants.
+     */
+    public static Linearized linearize(Function<Tensor, Tensor> f, Tensor x) {
+        Linearize.Out o = Linearize.linearize("linearize", one(f), new Tensor[] {x});
+        return new Linearized(x, o.primals()[0], v -> o.jvp().apply(new Tensor[] {v})[0],
+                o.graph() == null ? -1 : o.graph().opCount());
+    }
+
+    /** vmap along axis {@code inAxis} of the input, the batch axis of the result at {@code outAxis}. */
+    public static Function<Tensor, Tensor> vmap(Function<Tensor, Tensor> f, int inAxis, int outAxis) {
+        return xs -> Vmap.vmap("vmap", one(f), new Tensor[] {xs}, new Integer[] {inAxis}, outAxis)[0];
+    }
+
+    /**
+     * vmap of a function of several tensors (JAX's {@code in_axes}, {@code out_axes}): argument i is batched along
+     * axis {@code inAxes[i]}, or shared by every example where that is {@code null}; the result's batch axis is at
+     * {@code outAxis}. {@code AD.vmap(a -> a[0].matmul(a[1]), new Integer[] {0, null}, 0)} multiplies each of a
+     * batch of matrices by one shared matrix.
+     */
+    public static Function<Tensor[], Tensor> vmap(Function<Tensor[], Tensor> f, Integer[] inAxes, int outAxis) {
+        return xs -> Vmap.vmap("vmap", a -> new Tensor[] {f.apply(a)}, xs, inAxes, outAxis)[0];
     }
 
     // ------------------------------------------------------------------ Jacobians and Hessians

@@ -35,6 +35,7 @@ public final class VjpOf<X, Y> {
 
     @Override
     public String toString() {
-        return "VjpOf(value=" + value + ")";
+        return "VjpOf(value=" + Printing.tree(value) + ", pullback: cotangent of the value's structure -> one of the "
+                + "input's, tape " + savedBytes() + " bytes)";
     }
 }
