@@ -10,14 +10,14 @@ import dev.cotangent.sparse.SparseJacobian;
 import dev.cotangent.sparse.SparseOptions;
 import dev.cotangent.trace.Eval;
 import dev.cotangent.transform.Jacobians;
+import dev.cotangent.transform.OnTrees;
 import dev.cotangent.transform.Jvp;
+import dev.cotangent.transform.Linearize;
+import dev.cotangent.transform.Partial;
 import dev.cotangent.transform.Stage;
 import dev.cotangent.transform.Vjp;
 import dev.cotangent.transform.Vmap;
-import dev.cotangent.tree.Flattened;
 import dev.cotangent.tree.Layout;
-import dev.cotangent.tree.TreeDef;
-import dev.cotangent.tree.Trees;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,15 +59,7 @@ public final class AD {
      * the structure and shapes of {@code primals}; the tangent has the structure of f's result.
      */
     public static <X, Y> JvpOf<Y> jvp(Function<X, Y> f, X primals, X tangents) {
-        Flattened x = Trees.flatten(primals);
-        Flattened v = Trees.flatten(tangents);
-        if (!x.def().equals(v.def())) {
-            throw new IllegalArgumentException("jvp: the tangents have the structure " + v.def() + " but the primals "
-                    + x.def() + "; give a tangent of the same structure and shapes");
-        }
-        TreeDef[] outDef = new TreeDef[1];
-        Jvp.Out r = Jvp.jvp("jvp", flat(f, x.def(), outDef), array(x), array(v));
-        return new JvpOf<>(outDef[0].unflatten(r.primals()), outDef[0].unflatten(r.tangents()));
+        return OnTrees.jvp(f, primals, tangents);
     }
 
     // ------------------------------------------------------------------ reverse mode
@@ -83,19 +75,7 @@ public final class AD {
      * its pullback, which takes a cotangent of the result's structure and gives one of the input's.
      */
     public static <X, Y> VjpOf<X, Y> vjp(Function<X, Y> f, X primals) {
-        Flattened x = Trees.flatten(primals);
-        TreeDef[] outDef = new TreeDef[1];
-        Vjp.Pullback r = Vjp.vjp("vjp", flat(f, x.def(), outDef), array(x));
-        TreeDef out = outDef[0];
-        Y value = out.unflatten(r.values());
-        return new VjpOf<>(value, ct -> {
-            Flattened c = Trees.flatten(ct);
-            if (!c.def().equals(out)) {
-                throw new IllegalArgumentException("pullback: the cotangent has the structure " + c.def()
-                        + " but the result " + out + "; give a cotangent of the result's structure and shapes");
-            }
-            return x.def().unflatten(r.pullback(array(c)));
-        }, r::savedBytes);
+        return OnTrees.vjp(f, primals);
     }
 
     /** f(x) and ∇f(x) for a scalar-valued f (0-d result); one forward and one backward pass. */
@@ -146,15 +126,64 @@ public final class AD {
      * same structure: one forward and one backward pass.
      */
     public static <T> ValueAndGradOf<T> valueAndGrad(Function<T, Tensor> f, T params) {
-        Flattened x = Trees.flatten(params);
-        Vjp.Pullback r = Vjp.vjp("grad", a -> new Tensor[] {f.apply(x.def().unflatten(a))}, array(x));
-        Tensor value = requireScalar("grad", r.values()[0]);
-        return new ValueAndGradOf<>(value, x.def().unflatten(r.pullback(Tensor.scalar(1.0))));
+        return OnTrees.valueAndGrad(f, params, v -> requireScalar("grad", v));
     }
 
     /** The gradient of f(θ) with respect to every named parameter. */
     public static Map<String, Tensor> grad(Function<Map<String, Tensor>, Tensor> f, Map<String, Tensor> params) {
         return valueAndGrad(f, params).grads();
+    }
+
+    // ------------------------------------------------------------------ argnums, auxiliary results, linearize, vmap axes
+
+    /**
+     * f(x₁, …, x_n) and its gradients with respect to the arguments {@code argnums} only, in that order (JAX's
+     * {@code argnums}; none given: all); the others are held constant. {@code AD.valueAndGrad((Tensor[] a) ->
+     * a[0].mul(a[1]).sum(), new Tensor[] {x, y}, 1)} gives ∂f/∂y alone.
+     */
+    public static ValueAndGradList valueAndGrad(Function<Tensor[], Tensor> f, Tensor[] xs, int... argnums) {
+        Tensor[] r = Partial.valueAndGrad("grad", f, xs, argnums);
+        return new ValueAndGradList(r[0], Arrays.asList(Arrays.copyOfRange(r, 1, r.length)));
+    }
+
+    /** ∇f with respect to the arguments {@code argnums} (none given: all), in that order: {@code grad(f, 0, 2)}. */
+    public static Function<Tensor[], Tensor[]> grad(Function<Tensor[], Tensor> f, int... argnums) {
+        return xs -> Arrays.copyOfRange(Partial.valueAndGrad("grad", f, xs, argnums), 1, 1 + (argnums.length == 0
+                ? xs.length : argnums.length));
+    }
+
+    /**
+     * A function that returns a scalar and auxiliary results ({@link Aux}: a loss and its metrics), differentiated
+     * by the scalar in one forward and one backward pass (JAX's {@code has_aux}); the auxiliary results come back as
+     * values. {@code params} is a tensor or any tree of tensors, and the gradient has its structure.
+     */
+    public static <T, A> ValueAndGradAux<T, A> valueAndGradWithAux(Function<T, Aux<A>> f, T params) {
+        return Partial.valueAndGradWithAux("grad", f, params);
+    }
+
+    /**
+     * f(x) and its JVP at x as a reusable linear function v ↦ ∂f(x)·v (JAX's {@code linearize}): f runs once, and
+     * each tangent afterwards costs only the linear part, staged with the partial derivatives at x as constants.
+     */
+    public static Linearized linearize(Function<Tensor, Tensor> f, Tensor x) {
+        Linearize.Out o = Linearize.linearize("linearize", one(f), new Tensor[] {x});
+        return new Linearized(x, o.primals()[0], v -> o.jvp().apply(new Tensor[] {v})[0],
+                o.graph() == null ? -1 : o.graph().opCount());
+    }
+
+    /** vmap along axis {@code inAxis} of the input, the batch axis of the result at {@code outAxis}. */
+    public static Function<Tensor, Tensor> vmap(Function<Tensor, Tensor> f, int inAxis, int outAxis) {
+        return xs -> Vmap.vmap("vmap", one(f), new Tensor[] {xs}, new Integer[] {inAxis}, outAxis)[0];
+    }
+
+    /**
+     * vmap of a function of several tensors (JAX's {@code in_axes}, {@code out_axes}): argument i is batched along
+     * axis {@code inAxes[i]}, or shared by every example where that is {@code null}; the result's batch axis is at
+     * {@code outAxis}. {@code AD.vmap(a -> a[0].matmul(a[1]), new Integer[] {0, null}, 0)} multiplies each of a
+     * batch of matrices by one shared matrix.
+     */
+    public static Function<Tensor[], Tensor> vmap(Function<Tensor[], Tensor> f, Integer[] inAxes, int outAxis) {
+        return xs -> Vmap.vmap("vmap", a -> new Tensor[] {f.apply(a)}, xs, inAxes, outAxis)[0];
     }
 
     // ------------------------------------------------------------------ Jacobians and Hessians
@@ -174,23 +203,7 @@ public final class AD {
      * comes back with the batch axis first.
      */
     public static <X, Y> Y vmap(Function<X, Y> f, X batch) {
-        Flattened x = Trees.flatten(batch);
-        Tensor[] leaves = array(x);
-        if (leaves.length == 0) throw new IllegalArgumentException("vmap: the input tree has no tensors to batch");
-        int size = -1;
-        for (int i = 0; i < leaves.length; i++) {
-            Tensor t = leaves[i];
-            if (t.rank() == 0 || (size >= 0 && t.dims().dim(0) != size)) {
-                throw new IllegalArgumentException("vmap: leaf " + x.def().leafPaths().get(i) + " has shape " + t.dims()
-                        + "; every leaf needs a leading batch axis of one common length" + (size >= 0 ? " (" + size + ")" : ""));
-            }
-            size = t.dims().dim(0);
-        }
-        boolean[] batched = new boolean[leaves.length];
-        Arrays.fill(batched, true);
-        TreeDef[] outDef = new TreeDef[1];
-        Tensor[] out = Vmap.vmap("vmap", flat(f, x.def(), outDef), leaves, batched, size);
-        return outDef[0].unflatten(out);
+        return OnTrees.vmap(f, batch);
     }
 
     /**
@@ -356,20 +369,6 @@ public final class AD {
 
     private static Function<Tensor[], Tensor[]> one(Function<Tensor, Tensor> f) {
         return a -> new Tensor[] {f.apply(a[0])};
-    }
-
-    /** f as a function of the flat leaves of its input tree; records the structure of its result in outDef[0]. */
-    private static <X, Y> Function<Tensor[], Tensor[]> flat(Function<X, Y> f, TreeDef in, TreeDef[] outDef) {
-        return a -> {
-            Flattened out = Trees.flatten(f.apply(in.unflatten(a)));
-            outDef[0] = out.def();
-            return array(out);
-        };
-    }
-
-    private static Tensor[] array(Flattened f) {
-        List<Tensor> l = f.leaves();
-        return l.toArray(new Tensor[0]);
     }
 
     private static Tensor requireScalar(String transform, Tensor value) {

@@ -40,6 +40,26 @@ public final class Ops {
     public static Tensor maximum(Tensor a, Tensor b) { return bind(Maximum.INSTANCE, a, b); }
     /** Elementwise min; ties split the derivative equally. */
     public static Tensor minimum(Tensor a, Tensor b) { return bind(Minimum.INSTANCE, a, b); }
+    /** c + x, c − x, c·x, c / x, c^x, and the same with the number second: scalar-first forms for formulas. */
+    public static Tensor add(double c, Tensor x) { return add(Tensor.scalar(c), x); }
+    public static Tensor sub(double c, Tensor x) { return sub(Tensor.scalar(c), x); }
+    public static Tensor mul(double c, Tensor x) { return mul(Tensor.scalar(c), x); }
+    public static Tensor div(double c, Tensor x) { return div(Tensor.scalar(c), x); }
+    public static Tensor pow(double c, Tensor x) { return pow(Tensor.scalar(c), x); }
+    public static Tensor add(Tensor x, double c) { return add(x, Tensor.scalar(c)); }
+    public static Tensor sub(Tensor x, double c) { return sub(x, Tensor.scalar(c)); }
+    public static Tensor mul(Tensor x, double c) { return mul(x, Tensor.scalar(c)); }
+    public static Tensor div(Tensor x, double c) { return div(x, Tensor.scalar(c)); }
+    public static Tensor pow(Tensor x, double c) { return pow(x, Tensor.scalar(c)); }
+
+    /** Each entry limited to [lo, hi]: derivative 1 inside the interval and at its ends, 0 outside. */
+    public static Tensor clamp(Tensor x, double lo, double hi) {
+        if (!(lo <= hi)) throw new IllegalArgumentException("clamp: lo " + lo + " > hi " + hi + "; give lo <= hi");
+        Tensor l = Tensor.scalar(lo);
+        Tensor h = Tensor.scalar(hi);
+        return where(lt(x, l), l, where(gt(x, h), h, x));
+    }
+
     /** atan2(y, x) elementwise, the angle of the point (x, y). */
     public static Tensor atan2(Tensor y, Tensor x) { return bind(Atan2.INSTANCE, y, x); }
 
@@ -118,6 +138,8 @@ public final class Ops {
 
     /** The sum of all elements (0-d). */
     public static Tensor sum(Tensor x) { return bind(new Sum(null, false), x); }
+    /** The sum over {@code axes}, which are removed from the shape (as {@link Tensor#sum(int...)}). */
+    public static Tensor sum(Tensor x, int... axes) { return sum(x, false, axes); }
     /** The sum over {@code axes} (none: all), keeping them as size 1 if {@code keepDims}. */
     public static Tensor sum(Tensor x, boolean keepDims, int... axes) { return bind(new Sum(axes, keepDims), x); }
     public static Tensor prod(Tensor x, boolean keepDims, int... axes) { return bind(new Prod(axes, keepDims), x); }
@@ -129,8 +151,15 @@ public final class Ops {
     /** Index of the largest entry along {@code axis}, as doubles (zero derivative). */
     public static Tensor argmax(Tensor x, int axis) { return bind(new Argmax(axis), x); }
 
+    /** The largest (smallest) element, or over {@code axes}, removed from the shape; ties share the derivative. */
+    public static Tensor max(Tensor x, int... axes) { return max(x, false, axes); }
+    public static Tensor min(Tensor x, int... axes) { return min(x, false, axes); }
+
     /** The mean of all elements (0-d). */
     public static Tensor mean(Tensor x) { return mean(x, false); }
+
+    /** The mean over {@code axes}, which are removed from the shape. */
+    public static Tensor mean(Tensor x, int... axes) { return mean(x, false, axes); }
 
     /** The mean over {@code axes} (none: all). */
     public static Tensor mean(Tensor x, boolean keepDims, int... axes) {
@@ -159,6 +188,45 @@ public final class Ops {
         return permute(x, p);
     }
 
+    /** The transpose of the last two axes, {@code [..., m, n] -> [..., n, m]}: batched matrices stay batched. */
+    public static Tensor mT(Tensor x) {
+        if (x.rank() < 2) {
+            throw new IllegalArgumentException("mT: the tensor has shape " + x.dims() + "; mT() transposes the last "
+                    + "two axes of a matrix or a stack of matrices (rank >= 2)");
+        }
+        return swapAxes(x, -2, -1);
+    }
+
+    /** Axes {@code i} and {@code j} exchanged (negative counting from the end). */
+    public static Tensor swapAxes(Tensor x, int i, int j) {
+        int a = x.dims().axis(i, "swapAxes");
+        int b = x.dims().axis(j, "swapAxes");
+        int[] p = new int[x.rank()];
+        for (int k = 0; k < p.length; k++) p[k] = k == a ? b : k == b ? a : k;
+        return permute(x, p);
+    }
+
+    /** The entry at {@code index} (one coordinate per axis, negative counting from the end) as a 0-d tensor. */
+    public static Tensor at(Tensor x, int... index) {
+        Shape s = x.dims();
+        if (index.length != s.rank()) {
+            throw new IllegalArgumentException("at: " + index.length + " indices for shape " + s
+                    + "; give one index per axis");
+        }
+        int[] start = new int[index.length];
+        int[] end = new int[index.length];
+        for (int i = 0; i < index.length; i++) {
+            int k = index[i] < 0 ? index[i] + s.dim(i) : index[i];
+            if (k < 0 || k >= s.dim(i)) {
+                throw new IllegalArgumentException("at: index " + index[i] + " is out of range for axis " + i
+                        + " of shape " + s);
+            }
+            start[i] = k;
+            end[i] = k + 1;
+        }
+        return reshape(slice(x, start, end));
+    }
+
     /** Axis i of the result is axis perm[i] of x. */
     public static Tensor permute(Tensor x, int... perm) {
         int[] p = new int[perm.length];
@@ -181,13 +249,13 @@ public final class Ops {
         return reshape(x, x.dims().unsqueeze(axis).dims());
     }
 
-    /** The box start[d] ≤ i_d < end[d]. */
+    /** The box start[d] ≤ i_d &lt; end[d]. */
     public static Tensor slice(Tensor x, int[] start, int[] end) {
         if (java.util.Arrays.equals(start, new int[x.rank()]) && java.util.Arrays.equals(end, x.shape())) return x;
         return bind(new Slice(start, end), x);
     }
 
-    /** Entries start ≤ i < end along one axis (negative bounds count from the end). */
+    /** Entries start ≤ i &lt; end along one axis (negative bounds count from the end). */
     public static Tensor slice(Tensor x, int axis, int start, int end) {
         requireAxes("slice", x);
         Shape s = x.dims();

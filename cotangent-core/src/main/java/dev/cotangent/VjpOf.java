@@ -12,7 +12,8 @@ public final class VjpOf<X, Y> {
     private final Function<Y, X> pullback;
     private final LongSupplier savedBytes;
 
-    VjpOf(Y value, Function<Y, X> pullback, LongSupplier savedBytes) {
+    /** A result of {@code value} with this pullback; made by the transforms (see {@code transform.OnTrees}). */
+    public VjpOf(Y value, Function<Y, X> pullback, LongSupplier savedBytes) {
         this.value = value;
         this.pullback = pullback;
         this.savedBytes = savedBytes;
@@ -35,6 +36,7 @@ public final class VjpOf<X, Y> {
 
     @Override
     public String toString() {
-        return "VjpOf(value=" + value + ")";
+        return "VjpOf(value=" + Printing.tree(value) + ", pullback: cotangent of the value's structure -> one of the "
+                + "input's, tape " + savedBytes() + " bytes)";
     }
 }

@@ -38,4 +38,11 @@ public final class VjpResult {
         }
         return pullback.apply(cotangent);
     }
+
+    /** {@code VjpResult(value=[...], pullback: cotangent [3] -> the input's shape, tape 72 bytes)}. */
+    @Override
+    public String toString() {
+        return "VjpResult(value=" + value + ", pullback: cotangent " + Printing.shape(value) + " -> the input's shape"
+                + ", tape " + savedBytes() + " bytes)";
+    }
 }

@@ -57,8 +57,23 @@ class ErrorsTest {
             return x;
         }, V3, V3);
         contains(message(IllegalStateException.class, () -> Ops.exp(leak[0])), "exp", "leaked tracer", "jvp");
-        // its numbers stay readable
-        assertEquals(Math.sin(1), leak[0].toArray()[0], 0.0);
+        // reading its numbers is refused too: they belong to a computation that is over
+        contains(message(IllegalStateException.class, () -> leak[0].toArray()), "leaked tracer", "traced by jvp",
+                "after jvp returned");
+    }
+
+    @Test
+    void theValueOfALeakedTracerCannotBeRead() {
+        Tensor[] leak = new Tensor[1];
+        AD.grad((Tensor x) -> {
+            leak[0] = x.sum();
+            assertEquals(6.0, leak[0].item(), 0.0); // inside the transform, the value is there
+            return leak[0];
+        }).apply(V3);
+        String m = message(IllegalStateException.class, () -> leak[0].item());
+        contains(m, "traced by grad", "after grad returned", "leaked tracer", "read its value inside");
+        contains(message(IllegalStateException.class, () -> leak[0].get()), "leaked tracer");
+        contains(message(IllegalStateException.class, () -> leak[0].value()), "leaked tracer");
     }
 
     @Test

@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             if (threads < 1) throw new CliException("--threads " + threads + ": give 1 or more");
             Config.setBlasThreads(threads);
         }
+        Output.requireWritableDirectory(out, "--out"); // before the demo runs, not after its minutes of work
         PrintStream log = new PrintStream(new LineForwarder(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         for (String n : names) {
             long t0 = System.nanoTime();

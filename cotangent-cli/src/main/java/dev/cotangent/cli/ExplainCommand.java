@@ -50,12 +50,14 @@ final class ExplainCommand implements Callable<Integer> {
             + "nodes, the tangent table of every input and the adjoint table, row by row with their terms.")
     boolean json;
 
+    /** Graphviz lays out a graph of this many operations in seconds; far larger ones take minutes. */
+    static final int SVG_MAX_OPERATIONS = 2000;
+
     @Override
     public Integer call() throws IOException {
-        if (svg != null && !Svg.dotAvailable()) {
-            throw new CliException("--svg needs Graphviz's dot program, which is not on the PATH; install it "
-                    + "(apt-get install graphviz), or write the DOT source with --dot FILE");
-        }
+        // everything that can stop the command is checked before the tables are computed and printed
+        if (dot != null) Output.requireWritableFile(dot, "--dot");
+        if (svg != null) Output.requireWritableFile(svg, "--svg");
         Problem p = Problem.of(options.expression, options.at, System.in);
         Expression e = p.single("explain");
         int wrtIndex = 0;
@@ -67,6 +69,15 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         Explanation x = new Explanation(e, p.point);
+        if (svg != null && x.graph.opCount() > SVG_MAX_OPERATIONS) {
+            throw new CliException("--svg: the graph has " + x.graph.opCount() + " operations, and Graphviz takes "
+                    + "minutes to lay out more than " + SVG_MAX_OPERATIONS + "; write the DOT source with --dot FILE "
+                    + "(fast), or explain a smaller expression");
+        }
+        if (svg != null && !Svg.dotAvailable()) {
+            throw new CliException("--svg needs Graphviz's dot program, which is not on the PATH; install it "
+                    + "(apt-get install graphviz), or write the DOT source with --dot FILE");
+        }
         if (json) {
             spec.commandLine().getOut().println(ExplainJson.render(x));
         } else {
@@ -75,7 +86,16 @@ final class ExplainCommand implements Callable<Integer> {
         if (dot != null || svg != null) {
             String source = x.dot();
             if (dot != null) write(dot, source);
-            if (svg != null) write(svg, Svg.render(source));
+            if (svg != null) {
+                String drawing;
+                try {
+                    drawing = Svg.render(source);
+                } catch (IOException ex) {
+                    throw new CliException("--svg " + svg + ": " + ex.getMessage() + "; --dot FILE writes the DOT "
+                            + "source without drawing it");
+                }
+                write(svg, drawing);
+            }
         }
         Output.warnNonFinite(spec, x.gradient, p.point.names(), json);
         return 0;

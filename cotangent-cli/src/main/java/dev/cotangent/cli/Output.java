@@ -50,6 +50,43 @@ final class Output {
         return s.length() >= w ? s : s + " ".repeat(w - s.length());
     }
 
+    /**
+     * Stops with a message, before any work, when {@code file} cannot be written: its folder is missing or is not a
+     * folder, or the file is a folder.
+     */
+    static void requireWritableFile(java.nio.file.Path file, String option) {
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new CliException(option + " " + file + ": that is a folder; give a file name");
+        }
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new CliException(option + " " + file + ": cannot write there, " + (java.nio.file.Files.exists(dir)
+                    ? dir + " is a file, not a folder" : "the folder " + dir + " does not exist"));
+        }
+        if (dir != null && !java.nio.file.Files.isWritable(dir)) {
+            throw new CliException(option + " " + file + ": cannot write there, the folder " + dir + " is not writable");
+        }
+    }
+
+    /**
+     * Creates {@code dir} if needed and proves it writable by writing and deleting a file in it; stops with a
+     * message, before any work, when that fails (a path through a file, a read-only disk, no permission).
+     */
+    static void requireWritableDirectory(java.nio.file.Path dir, String option) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path probe = java.nio.file.Files.createTempFile(dir, ".cotangent-", ".probe");
+            java.nio.file.Files.delete(probe);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new CliException(option + " " + dir + ": cannot write plots there, " + e.getFile()
+                    + " is a file, not a folder");
+        } catch (java.io.IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            throw new CliException(option + " " + dir + ": cannot write plots there (" + why + ")");
+        }
+    }
+
     /** A note on stderr for derivatives that are not finite (e.g. sqrt at 0), which JSON shows as null. */
     static void warnNonFinite(CommandSpec spec, double[] values, List<String> names, boolean json) {
         for (int i = 0; i < values.length; i++) {

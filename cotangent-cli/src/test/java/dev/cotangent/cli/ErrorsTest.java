@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Every user error exits with code 2 and one clear message on stderr, and prints nothing on stdout. */
 class ErrorsTest {
@@ -116,6 +120,28 @@ class ErrorsTest {
         if (dev.cotangent.graph.Svg.dotAvailable()) return; // covered by ExplainTest when dot is installed
         assertError(Cli.run("explain", "x", "--at", "x=1", "--svg", "target/never.svg"),
                 "apt-get install graphviz", "--dot FILE");
+    }
+
+    @Test
+    void anOutputPlaceThatCannotBeWrittenIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertError(Cli.run("explain", "x", "--at", "x=1", "--dot", file.resolve("g.dot").toString()),
+                "--dot " + file.resolve("g.dot"), "is a file, not a folder");
+        assertError(Cli.run("explain", "x", "--at", "x=1", "--dot", dir.resolve("missing/g.dot").toString()),
+                "the folder " + dir.resolve("missing") + " does not exist");
+        assertError(Cli.run("explain", "x", "--at", "x=1", "--svg", dir.toString()), "--svg", "that is a folder");
+        assertError(Cli.run("demo", "mds", "--quick", "--out", file.toString()), "--out " + file,
+                "cannot write plots there", "is a file, not a folder");
+        assertError(Cli.run("demo", "mds", "--quick", "--out", file.resolve("plots").toString()),
+                "--out " + file.resolve("plots"), "cannot write plots there (");
+    }
+
+    @Test
+    void svgOfAGraphTooLargeToLayOutIsRefusedWithAdvice() {
+        StringBuilder e = new StringBuilder("sin(x)");
+        for (int k = 1; k <= 1000; k++) e.append(" + sin(x + ").append(k).append(')');  // about 3 operations a term
+        assertError(Cli.run("explain", e.toString(), "--at", "x=1", "--svg", "target/never.svg"),
+                "--svg: the graph has", "more than " + ExplainCommand.SVG_MAX_OPERATIONS, "--dot FILE");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The leapfrog (Störmer–Verlet) loop x_{k+1} = x_k + τ u(y_k, θ), y_{k+1} = y_k + τ v(x_{k+1}, θ), k < K, as
+ * The leapfrog (Störmer–Verlet) loop x_{k+1} = x_k + τ u(y_k, θ), y_{k+1} = y_k + τ v(x_{k+1}, θ), k &lt; K, as
  * one primitive of (x₀, y₀, θ) with two results (x_K, y_K), whose reverse mode stores no states: it runs the
  * steps backwards, y_k = y_{k+1} − τ v(x_{k+1}, θ) and x_k = x_{k+1} − τ u(y_k, θ), recording u and v at those
  * points, which are exactly where the adjoint of each step needs their derivatives. Memory does not grow with

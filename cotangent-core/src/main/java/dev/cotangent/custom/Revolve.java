@@ -36,7 +36,7 @@ public final class Revolve {
 
     /**
      * Where to split [a, a + length) when {@code s} states are available (the first holds x_a): the number of
-     * steps to advance before keeping the next state, 1 ≤ m < length, such that
+     * steps to advance before keeping the next state, 1 ≤ m &lt; length, such that
      * m + advances(length − m, s − 1) + advances(m, s) = advances(length, s).
      */
     public static int split(int length, int s) {

@@ -56,6 +56,12 @@ public record Graph(List<Input> inputs, List<Constant> constants, List<Node> nod
         seen[v.id()] = v;
     }
 
+    /** The program as the lecture writes it, one {@code x_k = f_k(parents)} line per node ({@link Listing}). */
+    @Override
+    public String toString() {
+        return Listing.render(this);
+    }
+
     /** The number of operations (nodes): the cost measure of the lecture's "k operations". */
     public int opCount() {
         return nodes.size();

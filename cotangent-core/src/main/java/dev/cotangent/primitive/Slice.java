@@ -6,7 +6,7 @@ import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 import java.util.Map;
 
-/** The box start[d] ≤ i_d < end[d] of an array (non-negative bounds). Linear; its transpose pads with zeros. */
+/** The box start[d] ≤ i_d &lt; end[d] of an array (non-negative bounds). Linear; its transpose pads with zeros. */
 public final class Slice extends Named implements Linear {
     private final int[] start;
     private final int[] end;

@@ -10,6 +10,8 @@ import java.math.RoundingMode;
  * non-zero < 1e-4, or a ratio above 1000), the shortest digits that identify each number but at most 8
  * after the point, decimal points aligned, rows wrapped at 75 characters, and arrays of more than 1000
  * elements summarised with "..." after 3 items at each edge of each axis. A 0-d array prints as its number.
+ * One departure from NumPy: −0.0 prints as 0 ({@code 0.}, {@code 0.0}), since a derivative that is exactly zero
+ * (a product with a negative factor, a negated zero) should not read as a negative number.
  */
 final class ArrayPrinter {
     static final int THRESHOLD = 1000;
@@ -41,7 +43,7 @@ final class ArrayPrinter {
     private static String scalar(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return 1 / v < 0 ? "-0.0" : "0.0";
+        if (v == 0) return "0.0";
         BigDecimal s = shortest(v);
         double av = Math.abs(v);
         if (av >= 1e-4 && av < 1e16) {
@@ -103,7 +105,7 @@ final class ArrayPrinter {
      */
     private static String[] format(double[] all, int[] shown) {
         double[] d = new double[shown.length];
-        for (int j = 0; j < shown.length; j++) d[j] = all[shown[j]];
+        for (int j = 0; j < shown.length; j++) d[j] = all[shown[j]] + 0.0; // −0.0 + 0.0 is +0.0: no "-0."
         double maxAbs = 0;
         double minAbs = Double.POSITIVE_INFINITY;
         boolean anyFinite = false;

@@ -361,7 +361,7 @@ public final class NDArray {
     // ------------------------------------------------------------------ comparison and printing
 
     /**
-     * NumPy's allclose: same shape and |a − b| <= atol + rtol·|b| everywhere (NaN equals NaN only if both are
+     * NumPy's allclose: same shape and |a − b| ≤ atol + rtol·|b| everywhere (NaN equals NaN only if both are
      * NaN; an infinity is close only to the same infinity).
      */
     public boolean allClose(NDArray b, double rtol, double atol) {

@@ -212,11 +212,37 @@ public final class Shape {
         }
         Shape a2 = a.rank() == 1 ? of(1, a.dims[0]) : a;
         Shape b2 = b.rank() == 1 ? of(b.dims[0], 1) : b;
-        Shape c = matmul(a2, b2, false, false, a.toString(), b.toString());
+        Shape c;
+        try {
+            c = matmul(a2, b2, false, false, a.toString(), b.toString());
+        } catch (IllegalArgumentException e) {
+            throw a.rank() >= 2 && b.rank() >= 2 && e.getMessage().contains("inner dimensions")
+                    ? new IllegalArgumentException(e.getMessage() + transposeHint(a, b)) : e;
+        }
         int r = c.rank();
         int[] d = Arrays.copyOf(c.dims, r - 2);
         if (a.rank() > 1) d = append(d, c.dims[r - 2]);
         if (b.rank() > 1) d = append(d, c.dims[r - 1]);
+        return of(d);
+    }
+
+    /** When transposing the last two axes of one operand would make the inner dimensions agree, says so. */
+    private static String transposeHint(Shape a, Shape b) {
+        if (a.dim(-1) == b.dim(-1)) {
+            return "; a.matmul(b.mT()) would match them (mT() transposes the last two axes: b.mT() has shape "
+                    + b.swapLast() + ")";
+        }
+        if (a.dim(-2) == b.dim(-2)) {
+            return "; a.mT().matmul(b) would match them (mT() transposes the last two axes: a.mT() has shape "
+                    + a.swapLast() + ")";
+        }
+        return "";
+    }
+
+    private Shape swapLast() {
+        int[] d = dims.clone();
+        d[d.length - 1] = dims[d.length - 2];
+        d[d.length - 2] = dims[d.length - 1];
         return of(d);
     }
 

@@ -31,8 +31,20 @@ public abstract class Tracer extends Tensor {
         return trace().level();
     }
 
+    /**
+     * The value this tracer carries, while its transform runs. After the transform returned, the tracer has leaked
+     * (kept in a field or a collection): reading it is an error that names the transform, since the number it
+     * would give belongs to a computation that is over, and its derivatives are lost.
+     */
     @Override
     public NDArray value() {
+        Trace t = trace();
+        if (!t.alive()) {
+            throw new IllegalStateException("a tensor traced by " + t.transform() + " (level " + t.level() + ") was "
+                    + "read (item, toArray, value, get) after " + t.transform() + " returned (a leaked tracer). "
+                    + "Return it from the function you transform, or read its value inside that function, instead "
+                    + "of storing the traced tensor in a field or a collection.");
+        }
         return primal.value();
     }
 

@@ -1,5 +1,6 @@
 package dev.cotangent.transform;
 
+import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.trace.BatchTrace;
 import dev.cotangent.trace.Scope;
@@ -29,6 +30,62 @@ public final class Vmap {
             for (int k = 0; k < out.length; k++) r[k] = trace.unbatch(out[k]);
             return r;
         }
+    }
+
+    /**
+     * vmap with chosen axes (JAX's {@code in_axes}, {@code out_axes}): argument i is batched along axis
+     * {@code inAxes[i]} ({@code null}: not batched, shared by every example; negative counts from the end), and
+     * every result carries the batch axis at {@code outAxis} (negative counts from the end of the result).
+     */
+    public static Tensor[] vmap(String transform, Function<Tensor[], Tensor[]> f, Tensor[] args, Integer[] inAxes,
+                                int outAxis) {
+        Results.requireInputs(transform, args);
+        if (inAxes.length != args.length) {
+            throw new IllegalArgumentException(transform + ": " + inAxes.length + " input axes for " + args.length
+                    + " arguments; give one axis (or null, not batched) per argument");
+        }
+        Tensor[] moved = new Tensor[args.length];
+        boolean[] batched = new boolean[args.length];
+        int size = -1;
+        for (int i = 0; i < args.length; i++) {
+            moved[i] = args[i];
+            if (inAxes[i] == null) continue;
+            int a = args[i].dims().axis(inAxes[i], transform + " (input axis of argument " + i + ")");
+            int n = args[i].dims().dim(a);
+            if (size >= 0 && n != size) {
+                throw new IllegalArgumentException(transform + ": argument " + i + " has " + n + " examples along axis "
+                        + inAxes[i] + " (shape " + args[i].dims() + "), the arguments before it " + size
+                        + "; batched arguments need one batch length");
+            }
+            size = n;
+            batched[i] = true;
+            moved[i] = moveAxis(args[i], a, 0);
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException(transform + ": every input axis is null; batch at least one argument");
+        }
+        Tensor[] out = vmap(transform, f, moved, batched, size);
+        for (int k = 0; k < out.length; k++) {
+            int r = out[k].rank();
+            int to = outAxis < 0 ? outAxis + r : outAxis;
+            if (to < 0 || to >= r) {
+                throw new IllegalArgumentException(transform + ": output axis " + outAxis + " is out of range for a "
+                        + "result of shape " + out[k].dims() + " (batch axis included)");
+            }
+            out[k] = moveAxis(out[k], 0, to);
+        }
+        return out;
+    }
+
+    /** x with axis {@code from} moved to position {@code to}, the other axes in order. */
+    static Tensor moveAxis(Tensor x, int from, int to) {
+        if (from == to) return x;
+        int r = x.rank();
+        int[] rest = new int[r - 1];
+        for (int i = 0, j = 0; i < r; i++) if (i != from) rest[j++] = i;
+        int[] perm = new int[r];
+        for (int i = 0, j = 0; i < r; i++) perm[i] = i == to ? from : rest[j++];
+        return Ops.permute(x, perm);
     }
 
     /** f of one tensor applied to every slice along the first axis of {@code xs}. */

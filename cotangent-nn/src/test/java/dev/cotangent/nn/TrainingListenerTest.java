@@ -92,6 +92,11 @@ class TrainingListenerTest {
             assertEquals(h.trainLoss().get(e - 1), ep.trainLoss());
             assertEquals(h.validationAccuracy().get(e - 1), ep.validationAccuracy());
             assertTrue(ep.validated());
+            // the epoch line's throughput is the epoch's own, the numbers whose median the summary reports
+            assertEquals(h.epochExamplesPerSecond().get(e - 1), ep.examplesPerSecond());
+            // the training accuracy is counted from the logits that came out of the gradient pass (an auxiliary
+            // result): whole examples out of 72
+            assertEquals(0.0, Math.IEEEremainder(ep.trainAccuracy() * 72, 1), 1e-9);
         }
         assertTrue(h.validationAccuracy().get(3) > 0.9, h.validationAccuracy().toString()); // it learnt
     }

@@ -10,6 +10,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Line and scatter plots written as PNG files with XChart (headless). */
@@ -57,15 +59,28 @@ public final class Plots {
         XYChart chart = chart(title, xTitle, yTitle);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        int i = 0;
         for (Map.Entry<String, Series> e : series.entrySet()) {
             Series s = e.getValue();
             if (logY) s = positive(s);
             if (logX) s = positive(new Series(s.y(), s.x())).swap();
             if (s.x().length == 0) continue;
             XYSeries xy = chart.addSeries(e.getKey(), s.x(), s.y());
-            xy.setMarker(s.x().length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            style(xy, i++, s.x().length);
         }
         save(chart, file);
+    }
+
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
+        SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
+
+    /**
+     * Series i gets its own marker shape, and every other series a dashed line, so that two series with the same
+     * values (GD and finite differences per step, Newton and Newton-CG) both stay visible, one through the other.
+     */
+    static void style(XYSeries xy, int i, int points) {
+        xy.setMarker(points > 60 ? SeriesMarkers.NONE : MARKERS[i % MARKERS.length]);
+        if (i % 2 == 1) xy.setLineStyle(SeriesLines.DASH_DASH);
     }
 
     /** Points (no lines), one marker style per entry of {@code series}; equal axes scaling is not enforced. */

@@ -2,8 +2,9 @@ package dev.cotangent.nn.train;
 
 /**
  * One epoch of a {@link Trainer} run as a {@link TrainingListener} hears it: the mean training loss and accuracy,
- * the validation loss and accuracy (NaN without a validation set), and the training throughput of the run so far
- * (examples per second of training time).
+ * the validation loss and accuracy (NaN without a validation set), and this epoch's training throughput (examples
+ * per second of its training time, evaluation excluded): the same per-epoch numbers whose median
+ * {@link History#medianEpochExamplesPerSecond()} reports, so a log and its summary agree.
  *
  * @param epoch  this epoch, from 1
  * @param epochs the most epochs the run will train

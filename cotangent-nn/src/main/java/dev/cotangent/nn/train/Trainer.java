@@ -1,8 +1,9 @@
 package dev.cotangent.nn.train;
 
 import dev.cotangent.AD;
+import dev.cotangent.Aux;
 import dev.cotangent.Tensor;
-import dev.cotangent.ValueAndGrads;
+import dev.cotangent.ValueAndGradAux;
 import dev.cotangent.nn.Losses;
 import dev.cotangent.nn.Module;
 import dev.cotangent.nn.data.Dataset;
@@ -83,19 +84,18 @@ public final class Trainer {
                     Dataset batch = train.subset(Arrays.copyOfRange(perm, start, Math.min(n, start + cfg.batchSize())));
                     Tensor x = batch.features();
                     int[] y = batch.labels();
-                    Tensor[] logits = new Tensor[1];
-                    ValueAndGrads vg = AD.valueAndGrad(p -> {
+                    // the logits ride along as an auxiliary result: the batch's accuracy without a second forward pass
+                    ValueAndGradAux<Map<String, Tensor>, Tensor> vg = AD.valueAndGradWithAux(p -> {
                         Tensor z = model.apply(p, x);
-                        logits[0] = z;
                         Tensor loss = Losses.softmaxCrossEntropy(z, y);
-                        return cfg.l2() > 0 ? loss.add(Losses.l2(p, cfg.l2())) : loss;
+                        return Aux.of(cfg.l2() > 0 ? loss.add(Losses.l2(p, cfg.l2())) : loss, z);
                     }, params);
-                    Optimizer.Update<S> u = optimizer.step(params, vg.grads(), state);
+                    Optimizer.Update<S> u = optimizer.step(params, vg.grad(), state);
                     params = u.params();
                     state = u.state();
                     double loss = vg.value().item();
                     lossSum += loss * y.length;
-                    right += Math.round(Losses.accuracy(logits[0], y) * y.length);
+                    right += Math.round(Losses.accuracy(vg.aux(), y) * y.length);
                     seen += y.length;
                     listener.step(epoch, y.length, loss);
                 }
@@ -123,7 +123,7 @@ public final class Trainer {
                 }
                 int last = trLoss.size() - 1;
                 listener.epoch(new Epoch(epoch, cfg.epochs(), trLoss.get(last), trAcc.get(last), vaLoss.get(last),
-                        vaAcc.get(last), seen / (trainNanos / 1e9)), history(trLoss, trAcc, vaLoss, vaAcc, speed,
+                        vaAcc.get(last), speed.get(last)), history(trLoss, trAcc, vaLoss, vaAcc, speed,
                         bestEpoch, false, trainNanos, seen));
                 if (validation != null && cfg.patience() > 0 && epoch - bestEpoch >= cfg.patience()) {
                     early = epoch < cfg.epochs();
