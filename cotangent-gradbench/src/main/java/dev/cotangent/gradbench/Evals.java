@@ -8,6 +8,6 @@ public final class Evals {
 
     /** A new instance of every eval. */
     public static List<Eval> all() {
-        return List.of(new Hello(), new Lse(), new Llsq(), new Det(), new Ode(), new Kmeans(), new Gmm(), new Ba(), new Ht(), new Lstm());
+        return List.of(new Hello(), new Lse(), new Llsq(), new Det(), new Ode(), new Kmeans(), new Gmm(), new Ba(), new Ht(), new Lstm(), new Particle(), new Saddle());
     }
 }

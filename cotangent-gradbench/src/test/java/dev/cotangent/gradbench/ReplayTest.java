@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * integers, at least min_runs evaluate timings).
  */
 class ReplayTest {
-    static final List<String> EVALS = List.of("hello", "lse", "llsq", "det", "ode", "kmeans", "gmm", "ba", "ht", "lstm");
+    static final List<String> EVALS = List.of("hello", "lse", "llsq", "det", "ode", "kmeans", "gmm", "ba", "ht",
+            "lstm", "particle", "saddle");
 
     static List<String> evals() {
         return EVALS;
