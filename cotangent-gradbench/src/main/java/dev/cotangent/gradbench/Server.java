@@ -101,6 +101,7 @@ public final class Server {
     private String start(JsonNode id, In m) {
         In eval = m.optional("eval");
         log("start" + (eval.isPresent() ? " " + eval.node().asText() : ""));
+        Evals.warmUp();
         return respond(id, g -> g.writeStringField("tool", TOOL));
     }
 
