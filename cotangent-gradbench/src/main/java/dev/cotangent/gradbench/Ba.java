@@ -3,21 +3,20 @@ package dev.cotangent.gradbench;
 import dev.cotangent.AD;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
+import dev.cotangent.VjpOf;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * ba: bundle adjustment's reprojection residuals, written for one observation (11 camera parameters, a 3-d point,
- * a weight and the observed feature) and vectorised over all p observations with {@code vmap}. The Jacobian is
- * block-sparse (each residual pair depends on its observation's 15 parameters only), so the blocks are computed as
- * {@code vmap(jacrev(residual))}: per observation a 2 × 15 Jacobian by reverse mode (2 outputs &lt; 15 inputs), all
- * observations in one batched pass; the weight rows' derivatives by {@code vmap(grad(1 − w²))}. The blocks are laid
- * out as the CSR matrix the eval asks for. The replicated data is expanded to n cameras, m points and p
+ * a weight and the observed feature, each a 0-d tensor) and vectorised over all p observations with {@code vmap}.
+ * The Jacobian is block-sparse (each residual pair depends on its observation's 15 parameters only), so the blocks
+ * are computed per observation by reverse mode (2 outputs &lt; 15 inputs: one recording, two pullbacks, i.e. jacrev
+ * on a tree of 15 scalars), vmapped over all observations in one batched pass; the weight rows' derivatives by
+ * {@code vmap(grad(1 − w²))}. The blocks are laid out as the CSR matrix the eval asks for. The replicated data is expanded to n cameras, m points and p
  * observations, and every observation is computed (the replication is not exploited).
  */
 final class Ba implements Eval {
-    private static final int[] NEXT = {1, 2, 0};
-    private static final int[] PREV = {2, 0, 1};
-
     @Override
     public String name() {
         return "ba";
@@ -31,36 +30,56 @@ final class Ba implements Eval {
     /** The replicated problem: cameras [n, 11], points [m, 3], weights [p], features [p, 2], and who observes what. */
     record Problem(int n, int m, int p, Tensor cams, Tensor points, Tensor weights, Tensor features, int[] camOf,
                    int[] pointOf) {
-        /** Each observation's 15 parameters (camera, point, weight) gathered into one row: [p, 15]. */
-        Tensor parameters() {
-            return Ops.concat(1, Ops.take(cams, camOf, 0), Ops.take(points, pointOf, 0), weights.reshape(p, 1));
+        /**
+         * Each observation's 15 parameters (11 of its camera, 3 of its point, its weight) and its feature's 2
+         * coordinates, one vector over the observations each: [p] × 17.
+         */
+        Tensor[] columns() {
+            Tensor[] c = new Tensor[17];
+            for (int j = 0; j < 11; j++) c[j] = Ops.take(Ops.slice(cams, 1, j, j + 1).reshape(n), camOf, 0);
+            for (int j = 0; j < 3; j++) c[11 + j] = Ops.take(Ops.slice(points, 1, j, j + 1).reshape(m), pointOf, 0);
+            c[14] = weights;
+            c[15] = Ops.slice(features, 1, 0, 1).reshape(p);
+            c[16] = Ops.slice(features, 1, 1, 2).reshape(p);
+            return c;
         }
     }
 
-    static Tensor cross(Tensor a, Tensor b) {
-        return Ops.take(a, NEXT, 0).mul(Ops.take(b, PREV, 0)).sub(Ops.take(a, PREV, 0).mul(Ops.take(b, NEXT, 0)));
+    /** a × b of 3-vectors given as their components (0-d tensors). */
+    static Tensor[] cross(Tensor[] a, Tensor[] b) {
+        return new Tensor[] {a[1].mul(b[2]).sub(a[2].mul(b[1])), a[2].mul(b[0]).sub(a[0].mul(b[2])),
+            a[0].mul(b[1]).sub(a[1].mul(b[0]))};
     }
 
-    /** The two weighted reprojection residuals of one observation: u = (camera[11], point[3], weight), feature[2]. */
-    static Tensor residual(Tensor u, Tensor feature) {
-        Tensor r = Ops.slice(u, 0, 0, 3);
-        Tensor v = Ops.slice(u, 0, 11, 14).sub(Ops.slice(u, 0, 3, 6));
-        Tensor theta2 = r.mul(r).sum();
+    /**
+     * The two weighted reprojection residuals of one observation from its 15 parameters x (camera 0–10, point
+     * 11–13, weight 14) and its feature (f0, f1), all 0-d tensors: under vmap each is one vector over the
+     * observations, so every op is elementwise on vectors of one shape.
+     */
+    static Tensor[] residual(Tensor[] x, Tensor f0, Tensor f1) {
+        Tensor[] r = {x[0], x[1], x[2]};
+        Tensor[] v = {x[11].sub(x[3]), x[12].sub(x[4]), x[13].sub(x[5])};
+        Tensor theta2 = r[0].mul(r[0]).add(r[1].mul(r[1])).add(r[2].mul(r[2]));
         Tensor atZero = Ops.eq(theta2, Tensor.scalar(0));
         Tensor theta = Ops.where(atZero, Tensor.scalar(1), theta2).sqrt();
-        Tensor w = r.div(theta);
+        Tensor[] w = {r[0].div(theta), r[1].div(theta), r[2].div(theta)};
         Tensor cos = theta.cos();
-        Tensor rotated = v.mul(cos).add(cross(w, v).mul(theta.sin()))
-                .add(w.mul(w.mul(v).sum().mul(Tensor.scalar(1).sub(cos))));
-        Tensor y = Ops.where(atZero, v.add(cross(r, v)), rotated);
-        Tensor q = Ops.slice(y, 0, 0, 2).div(Ops.slice(y, 0, 2, 3));
-        Tensor rho = q.mul(q).sum();
-        Tensor k1 = Ops.slice(u, 0, 9, 10).reshape();
-        Tensor k2 = Ops.slice(u, 0, 10, 11).reshape();
-        Tensor distortion = rho.mul(k1).add(rho.mul(rho).mul(k2)).add(1);
-        Tensor focal = Ops.slice(u, 0, 6, 7).reshape();
-        Tensor projected = q.mul(focal.mul(distortion)).add(Ops.slice(u, 0, 7, 9));
-        return projected.sub(feature).mul(Ops.slice(u, 0, 14, 15).reshape());
+        Tensor sin = theta.sin();
+        Tensor wv = w[0].mul(v[0]).add(w[1].mul(v[1])).add(w[2].mul(v[2])).mul(Tensor.scalar(1).sub(cos));
+        Tensor[] wxv = cross(w, v);
+        Tensor[] rxv = cross(r, v);
+        Tensor[] y = new Tensor[3];
+        for (int i = 0; i < 3; i++) {
+            Tensor rotated = v[i].mul(cos).add(wxv[i].mul(sin)).add(w[i].mul(wv));
+            y[i] = Ops.where(atZero, v[i].add(rxv[i]), rotated);
+        }
+        Tensor q0 = y[0].div(y[2]);
+        Tensor q1 = y[1].div(y[2]);
+        Tensor rho = q0.mul(q0).add(q1.mul(q1));
+        Tensor scale = x[6].mul(rho.mul(x[9]).add(rho.mul(rho).mul(x[10])).add(1));
+        Tensor e0 = q0.mul(scale).add(x[7]).sub(f0).mul(x[14]);
+        Tensor e1 = q1.mul(scale).add(x[8]).sub(f1).mul(x[14]);
+        return new Tensor[] {e0, e1};
     }
 
     static Tensor weightError(Tensor w) {
@@ -69,18 +88,34 @@ final class Ba implements Eval {
 
     /** The residuals [p, 2] and the weight errors [p]. */
     static Tensor[] objective(Problem p) {
-        Tensor e = AD.vmap((Tensor[] o) -> residual(o[0], o[1]), new Tensor[] {p.parameters(), p.features()});
+        Tensor e = AD.vmap((Tensor[] o) -> Ops.stack(0, residual(Arrays.copyOf(o, 15), o[15], o[16])), p.columns());
         return new Tensor[] {e, weightError(p.weights())};
     }
 
     /** The CSR Jacobian: row pointers, columns and values for all 3p rows. */
     record Csr(int[] rows, int[] cols, double[] vals) {}
 
+    /**
+     * One observation's 2 × 15 Jacobian block by reverse mode, row-major as 30 0-d tensors: the residual is
+     * recorded once and pulled back along each of its two outputs.
+     */
+    static Tensor[] block(Tensor[] o) {
+        Tensor f0 = o[15];
+        Tensor f1 = o[16];
+        VjpOf<Tensor[], Tensor[]> r = AD.vjp((Tensor[] x) -> residual(x, f0, f1), Arrays.copyOf(o, 15));
+        Tensor one = Tensor.scalar(1);
+        Tensor zero = Tensor.scalar(0);
+        Tensor[] rows = new Tensor[30];
+        System.arraycopy(r.pullback(new Tensor[] {one, zero}), 0, rows, 0, 15);
+        System.arraycopy(r.pullback(new Tensor[] {zero, one}), 0, rows, 15, 15);
+        return rows;
+    }
+
     static Csr jacobian(Problem p) {
-        Tensor blocks = AD.vmap((Tensor[] o) -> AD.jacrev((Tensor u) -> residual(u, o[1])).apply(o[0]),
-                new Tensor[] {p.parameters(), p.features()});                                      // [p, 2, 15]
+        Tensor[] blocks = AD.vmap(Ba::block, p.columns());                                           // 30 × [p]
         Tensor dw = AD.vmap(AD.grad(Ba::weightError)).apply(p.weights());                            // [p]
-        double[] b = blocks.toArray();
+        double[][] b = new double[30][];
+        for (int j = 0; j < 30; j++) b[j] = blocks[j].toArray();
         double[] d = dw.toArray();
         int obs = p.p();
         int[] rows = new int[3 * obs + 1];
@@ -95,7 +130,7 @@ final class Ba implements Eval {
                 rows[2 * i + row] = at;
                 for (int j = 0; j < 15; j++) {
                     cols[at + j] = j < 11 ? cam + j : j < 14 ? point + j - 11 : weight;
-                    vals[at + j] = b[(2 * i + row) * 15 + j];
+                    vals[at + j] = b[row * 15 + j][i];
                 }
                 at += 15;
             }
