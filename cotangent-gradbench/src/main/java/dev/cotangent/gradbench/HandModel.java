@@ -108,17 +108,18 @@ final class HandModel {
     }
 
     /**
-     * The posed positions [3, u] of u vertices given by their homogeneous base positions [u, 4] and skinning weights
-     * [u, bones]: Σ_b w_vb (T_b p_v)[0..2], mirrored if the model is, then the global rotation and translation.
+     * The posed positions [u, 3] of u vertices given by their homogeneous base positions [u, 4] and skinning weights
+     * [u, bones]: Σ_b w_vb (T_b p_v)[0..2], computed as (Σ_b w_vb T_b) p_v (one matrix product blends the
+     * transforms), mirrored if the model is, then the global rotation and translation.
      */
     Tensor pose(Tensor theta, Tensor positions, Tensor weights) {
-        Tensor t = Ops.slice(transforms(theta), 1, 0, 3).reshape(bones * 3, 4);
         int u = positions.shape()[0];
-        Tensor moved = t.matmul(positions.transpose()).reshape(bones, 3, u);              // [bones, 3, u]
-        Tensor skinned = moved.mul(weights.transpose().reshape(bones, 1, u)).sum(0);       // [3, u]
-        if (mirrored) skinned = skinned.mul(Tensor.of(new int[] {3, 1}, -1, 1, 1));
+        Tensor t = Ops.slice(transforms(theta), 1, 0, 3).reshape(bones, 12);
+        Tensor blended = weights.matmul(t).reshape(u, 3, 4);
+        Tensor skinned = blended.mul(positions.reshape(u, 1, 4)).sum(2);                    // [u, 3]
+        if (mirrored) skinned = skinned.mul(Tensor.of(-1, 1, 1));
         Tensor global = globalRotation(Ops.slice(theta, 0, 0, 3));
-        return global.matmul(skinned).add(Ops.slice(theta, 0, 3, 6).reshape(3, 1));
+        return Ops.matmul(skinned, global, false, true).add(Ops.slice(theta, 0, 3, 6));
     }
 
     /** I if ‖r‖ < 1e-4, else the Rodrigues matrix cos θ·I + sin θ·[u]× + (1 − cos θ)uuᵀ (θ = ‖r‖, u = r/θ). */

@@ -35,20 +35,19 @@ final class Ht implements Eval {
 
         /** The residuals [3N] (row-major [N, 3]) for pose θ and barycentric coordinates us [N, 2]. */
         Tensor residuals(Tensor theta, Tensor bary) {
-            Tensor posed = model.pose(theta, positions, weights);                           // [3, u]
+            Tensor posed = model.pose(theta, positions, weights);                           // [u, 3]
             Tensor hit;
             if (!complicated()) {
-                hit = Ops.take(posed, corner0, 1);
+                hit = Ops.take(posed, corner0, 0);
             } else {
-                int n = corner0.length;
-                Tensor u0 = Ops.slice(bary, 1, 0, 1).reshape(1, n);
-                Tensor u1 = Ops.slice(bary, 1, 1, 2).reshape(1, n);
-                Tensor a = Ops.take(posed, corner0, 1);
-                Tensor b = Ops.take(posed, corner1, 1);
-                Tensor c = Ops.take(posed, corner2, 1);
+                Tensor u0 = Ops.slice(bary, 1, 0, 1);
+                Tensor u1 = Ops.slice(bary, 1, 1, 2);
+                Tensor a = Ops.take(posed, corner0, 0);
+                Tensor b = Ops.take(posed, corner1, 0);
+                Tensor c = Ops.take(posed, corner2, 0);
                 hit = a.mul(u0).add(b.mul(u1)).add(c.mul(Tensor.scalar(1).sub(u0).sub(u1)));
             }
-            return points.sub(hit.transpose()).reshape(-1);
+            return points.sub(hit).reshape(-1);
         }
 
         Tensor objective(Tensor theta) {
