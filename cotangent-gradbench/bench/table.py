@@ -11,10 +11,12 @@ import sys
 PRIMAL = {"primal", "objective", "cost", "square"}
 folder = sys.argv[1] if len(sys.argv) > 1 else "target/bench"
 times = collections.defaultdict(list)   # (eval, workload, tool, kind) -> [mean ns]
+by_round = {}                           # (eval, workload, tool, kind, round) -> mean ns
 bad = set()
 order = []
 for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
     tool = os.path.basename(path).split("-")[0]
+    rnd = os.path.basename(path).rsplit("-", 1)[1].split(".")[0]
     seen = collections.Counter()
     for rec in json.load(open(path)):
         ev, fn = rec["eval"], rec["function"]
@@ -30,6 +32,7 @@ for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
             bad.add(key)
         elif rec["mean_ns"] is not None:
             times[key].append(rec["mean_ns"])
+            by_round[key + (rnd,)] = rec["mean_ns"]
         if (ev, desc) not in order:
             order.append((ev, desc))
 
@@ -52,13 +55,26 @@ def cell(key):
     return fmt(lo) if fmt(lo) == fmt(hi) else f"{fmt(lo)}–{fmt(hi)}"
 
 
-print("| eval | workload | Cotangent primal | Cotangent derivative | PyTorch primal | PyTorch derivative |")
-print("|---|---|---:|---:|---:|---:|")
+def ratio(ev, desc):
+    """PyTorch's derivative time over Cotangent's, paired by round (the two ran back to back)."""
+    r = [by_round[(ev, desc, "pytorch", "derivative", k[4])] / v for k, v in by_round.items()
+         if k[:4] == (ev, desc, "cotangent", "derivative") and (ev, desc, "pytorch", "derivative", k[4]) in by_round]
+    if not r:
+        return "–"
+    lo, hi = min(r), max(r)
+    f = lambda x: f"{x:.2g}" if x < 10 else f"{x:.0f}"
+    return f(lo) if f(lo) == f(hi) else f"{f(lo)}–{f(hi)}"
+
+
+print("| eval | workload | Cotangent primal | Cotangent derivative | PyTorch primal | PyTorch derivative "
+      "| PyTorch ÷ Cotangent, derivative (per round) |")
+print("|---|---|---:|---:|---:|---:|---:|")
 for ev, desc in order:
     kinds = sorted({k[3] for k in times if k[0] == ev and k[1] == desc} | {k[3] for k in bad if k[0] == ev})
     if ev in ("particle", "saddle"):
         for kind in kinds:
-            print(f"| {ev} | {desc} {kind} | – | {cell((ev, desc, 'cotangent', kind))} | – | – |")
+            print(f"| {ev} | {desc} {kind} | – | {cell((ev, desc, 'cotangent', kind))} | – | – | – |")
         continue
     print(f"| {ev} | {desc} | {cell((ev, desc, 'cotangent', 'primal'))} | {cell((ev, desc, 'cotangent', 'derivative'))}"
-          f" | {cell((ev, desc, 'pytorch', 'primal'))} | {cell((ev, desc, 'pytorch', 'derivative'))} |")
+          f" | {cell((ev, desc, 'pytorch', 'primal'))} | {cell((ev, desc, 'pytorch', 'derivative'))}"
+          f" | {ratio(ev, desc)} |")
