@@ -92,7 +92,7 @@ public final class Server {
         } catch (BadMessage e) {
             log("bad message " + clip(line) + ": " + e.getMessage());
             return failure(id, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {   // e.g. an input too big to decode
             log("message " + clip(line) + " failed: " + e);
             return failure(id, "cannot handle this message: " + e);
         }

@@ -117,6 +117,14 @@ class BadMessagesTest {
     }
 
     @Test
+    void anInputTooBigToHoldIsRefusedAndTheToolKeepsServing() throws IOException {
+        JsonNode r = send(evaluate(30, "ba", "objective", "{\"n\":1,\"m\":1,\"p\":2000000000,\"cam\":[0,0,0,0,0,"
+                + "0,1,0,0,0,0],\"x\":[0,0,1],\"w\":1,\"feat\":[0,0]}"));
+        assertFalse(r.get("success").asBoolean(true), r.toString());
+        assertStillServes();
+    }
+
+    @Test
     void unknownKindsAndAnalysisGetTheirId() throws IOException {
         assertEquals("{\"id\":24}", server.handle("{\"id\":24,\"kind\":\"flush\"}"));
         assertEquals("{\"id\":25}", server.handle("{\"id\":25,\"kind\":\"analysis\",\"of\":3,\"valid\":false,"
