@@ -20,15 +20,20 @@ import org.junit.jupiter.api.Test;
 class GradbenchCommandTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static Cli serve(String input) {
+    static Cli serve(String input, String... options) {
         InputStream stdin = System.in;
         PrintStream stdout = System.out;
+        int threads = dev.cotangent.Config.blasThreads();
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
-            return Cli.run("gradbench");
+            String[] args = new String[options.length + 1];
+            args[0] = "gradbench";
+            System.arraycopy(options, 0, args, 1, options.length);
+            return Cli.run(args);
         } finally {
             System.setIn(stdin);
             assertSame(stdout, System.out, "System.out is restored after serving");
+            assertEquals(threads, dev.cotangent.Config.blasThreads(), "the BLAS thread count is restored");
         }
     }
 
@@ -57,6 +62,14 @@ class GradbenchCommandTest {
         assertFalse(JSON.readTree(lines[5]).get("success").asBoolean());
         assertEquals("[0.5,0.5]", JSON.readTree(lines[6]).get("output").toString());
         assertTrue(r.err().contains("gradbench: start hello"), r.err());
+    }
+
+    @Test
+    void gradBenchsMultithreadedOptionIsAccepted() throws Exception {
+        Cli r = serve("{\"id\":0,\"kind\":\"start\",\"eval\":\"gmm\"}\n", "--multithreaded");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("cotangent", JSON.readTree(r.out()).get("tool").asText());
+        assertEquals(2, serve("", "--threads=3").code(), "an unknown option is a usage error");
     }
 
     @Test
