@@ -22,12 +22,20 @@ final class Kmeans implements Eval {
         return List.of("cost", "dir");
     }
 
+    /**
+     * Σᵢ of the squared distance to the nearest centroid, the nearest picked by a one-hot mask of the first minimum
+     * (ties go to the lowest j, as the eval defines S_j; a comparison has derivative 0, so the mask is a constant to
+     * the transforms, where {@code Ops.min} would split a tie's derivative).
+     */
     static Tensor cost(Tensor points, Tensor centroids) {
+        int k = centroids.shape()[0];
         Tensor pp = points.mul(points).sum(1).reshape(-1, 1);                     // [n, 1]
         Tensor cc = centroids.mul(centroids).sum(1).reshape(1, -1);               // [1, k]
         Tensor cross = Ops.matmul(points, centroids, false, true);                // [n, k]
         Tensor dist = pp.sub(cross.mul(2)).add(cc);
-        return Ops.min(dist, false, 1).sum();
+        Tensor nearest = Ops.argmax(dist.neg(), 1).reshape(-1, 1);                // [n, 1], first on ties
+        Tensor mask = Ops.eq(nearest, Tensor.from(dev.cotangent.tensor.NDArray.arange(k)).reshape(1, k));
+        return dist.mul(mask).sum();
     }
 
     @Override
