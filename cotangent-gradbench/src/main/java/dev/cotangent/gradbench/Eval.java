@@ -44,7 +44,7 @@ public interface Eval {
 
     /** The BadMessage for a function this eval does not have. */
     default BadMessage unknownFunction(String function) {
-        return new BadMessage("function: unknown function '" + function + "' of module " + name() + " (it has "
+        return new BadMessage("message.function: unknown function '" + function + "' of module " + name() + " (it has "
                 + String.join(", ", functions()) + ")");
     }
 }

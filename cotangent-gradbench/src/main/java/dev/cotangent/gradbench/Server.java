@@ -70,7 +70,9 @@ public final class Server {
         } catch (JsonProcessingException e) {
             return failure(null, "message: malformed JSON (" + e.getOriginalMessage() + ")");
         }
-        if (msg == null || !msg.isObject()) return failure(null, "message: expected a JSON object, got " + In.describe(msg));
+        if (msg == null || !msg.isObject()) {
+            return failure(null, "message: expected a JSON object, got " + In.describe(msg));
+        }
         JsonNode id = msg.get("id");
         try {
             In m = In.of(msg, "message");
@@ -108,8 +110,8 @@ public final class Server {
     private String define(JsonNode id, In m) {
         String module = m.field("module").string();
         if (!evals.containsKey(module)) {
-            return failure(id, "module: unknown module '" + module + "'; this tool implements " + String.join(", ",
-                    evals.keySet()));
+            return failure(id, "message.module: unknown module '" + module + "'; this tool implements "
+                    + String.join(", ", evals.keySet()));
         }
         return respond(id, g -> g.writeBooleanField("success", true));
     }
@@ -128,7 +130,7 @@ public final class Server {
         String function = m.field("function").string();
         Eval eval = evals.get(module);
         if (eval == null) {
-            throw new BadMessage("module: unknown module '" + module + "'; this tool implements "
+            throw new BadMessage("message.module: unknown module '" + module + "'; this tool implements "
                     + String.join(", ", evals.keySet()));
         }
         In input = m.field("input");

@@ -47,9 +47,9 @@ class BadMessagesTest {
 
     @Test
     void anUnknownModuleIsNotDefinedAndNamed() throws IOException {
-        assertFails("{\"id\":1,\"kind\":\"define\",\"module\":\"nope\"}", 1, "module", "'nope'");
-        assertFails("{\"id\":2,\"kind\":\"evaluate\",\"module\":\"nope\",\"function\":\"f\",\"input\":{}}", 2, "module",
-                "'nope'");
+        assertFails("{\"id\":1,\"kind\":\"define\",\"module\":\"nope\"}", 1, "message.module", "'nope'");
+        assertFails("{\"id\":2,\"kind\":\"evaluate\",\"module\":\"nope\",\"function\":\"f\",\"input\":{}}", 2,
+                "message.module", "'nope'");
         JsonNode defined = send("{\"id\":3,\"kind\":\"define\",\"module\":\"gmm\"}");
         assertTrue(defined.get("success").asBoolean(), defined.toString());
         assertFalse(defined.has("error"));
@@ -58,7 +58,7 @@ class BadMessagesTest {
     @Test
     void anUnknownFunctionIsNamed() throws IOException {
         assertFails("{\"id\":4,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"hessian\",\"input\":{\"x\":[1]}}", 4,
-                "function", "'hessian'");
+                "message.function", "'hessian'");
     }
 
     @Test
