@@ -112,7 +112,9 @@ class ArchitectureTest {
             "cotangent-numerics", Set.of(CORE),
             "cotangent-nn", Set.of(CORE, "cotangent-numerics"),
             "cotangent-examples", Set.of(CORE, "cotangent-numerics", "cotangent-nn"),
-            "cotangent-cli", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-examples"),
+            "cotangent-gradbench", Set.of(CORE),
+            "cotangent-cli", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-examples",
+                    "cotangent-gradbench"),
             "cotangent-bench", Set.of(CORE, "cotangent-numerics", "cotangent-nn"));
 
     /** The packages of core that other modules may use; kernel, primitive, trace, transform and custom are not. */

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code cotangent} command: derivatives of formulas, explained step by step. Subcommands: explain, grad,
- * hessian, jacobian, demo. Exit codes: 0 success, 2 a usage or input error (one message on stderr), 1 an internal
- * error.
+ * hessian, jacobian, demo, and gradbench (a GradBench tool on stdin/stdout). Exit codes: 0 success, 2 a usage or
+ * input error (one message on stderr), 1 an internal error.
  */
 @Command(name = "cotangent", mixinStandardHelpOptions = true, version = "cotangent 0.1.0",
         description = {"Automatic differentiation of formulas, explained as in the lecture: the program as a "
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "  sigmoid relu softplus pow(a,b) max(a,b) min(a,b) atan2(y,x).",
             "Several expressions are separated by ';' (for jacobian)."},
         subcommands = {ExplainCommand.class, GradCommand.class, HessianCommand.class, JacobianCommand.class,
-            DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+            DemoCommand.class, ServeCommand.class, GradbenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent grad \"x*y + sin(x)\" --at x=1,y=2 --json",
@@ -42,7 +42,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: explain, grad, hessian, "
-                + "jacobian or demo");
+                + "jacobian, demo, serve or gradbench");
     }
 
     /** Runs the command line with these streams and returns the exit code. */
