@@ -17,7 +17,7 @@ public final class Bind {
                     + "(Ops.applyAll), which returns them all");
         }
         Trace top = innermost(p, args);
-        return top == null ? Eval.apply1(p, args) : top.process(p, args)[0];
+        return top == null ? Eval.apply1(p, args) : top.process1(p, args);
     }
 
     /** Applies {@code p} to {@code args} under the innermost trace among them; returns every result. */

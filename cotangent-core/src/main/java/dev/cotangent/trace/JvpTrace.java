@@ -32,20 +32,9 @@ public final class JvpTrace extends Trace {
 
     @Override
     public Tensor[] process(Primitive p, Tensor[] args) {
-        int n = args.length;
-        Tensor[] primals = new Tensor[n];
-        Tensor[] tangents = new Tensor[n];
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            Tensor a = args[i];
-            if (a instanceof JvpTracer && ((JvpTracer) a).trace() == this) {
-                primals[i] = ((JvpTracer) a).primal();
-                tangents[i] = ((JvpTracer) a).tangent;
-                any |= tangents[i] != null;
-            } else {
-                primals[i] = a;
-            }
-        }
+        Tensor[] primals = new Tensor[args.length];
+        Tensor[] tangents = new Tensor[args.length];
+        boolean any = split(args, primals, tangents);
         Tensor[] outs = p.results() == 1 ? new Tensor[] {Bind.bind(p, primals)} : Bind.bindAll(p, primals);
         if (!any || !p.differentiable()) return outs;
         Object[] mark = RuleContext.enter(p, "jvp");
@@ -58,6 +47,40 @@ public final class JvpTrace extends Trace {
         Tensor[] r = new Tensor[outs.length];
         for (int k = 0; k < r.length; k++) r[k] = ts[k] == null ? outs[k] : new JvpTracer(this, outs[k], ts[k]);
         return r;
+    }
+
+    @Override
+    public Tensor process1(Primitive p, Tensor[] args) {
+        if (!(p instanceof dev.cotangent.primitive.OneResult o)) return process(p, args)[0];
+        Tensor[] primals = new Tensor[args.length];
+        Tensor[] tangents = new Tensor[args.length];
+        boolean any = split(args, primals, tangents);
+        Tensor out = Bind.bind(p, primals);
+        if (!any || !p.differentiable()) return out;
+        Object[] mark = RuleContext.enter(p, "jvp");
+        Tensor t;
+        try {
+            t = o.jvp(primals, tangents, out);
+        } finally {
+            RuleContext.exit(mark);
+        }
+        return t == null ? out : new JvpTracer(this, out, t);
+    }
+
+    /** Fills the primals and tangents of {@code args} at this level; whether any tangent is not zero. */
+    private boolean split(Tensor[] args, Tensor[] primals, Tensor[] tangents) {
+        boolean any = false;
+        for (int i = 0; i < args.length; i++) {
+            Tensor a = args[i];
+            if (a instanceof JvpTracer && ((JvpTracer) a).trace() == this) {
+                primals[i] = ((JvpTracer) a).primal();
+                tangents[i] = ((JvpTracer) a).tangent;
+                any |= tangents[i] != null;
+            } else {
+                primals[i] = a;
+            }
+        }
+        return any;
     }
 
     /** A (primal, tangent) pair of this trace. */

@@ -3,6 +3,7 @@ package dev.cotangent.trace;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
+import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.tensor.NDArray;
 import java.util.ArrayList;
@@ -71,15 +72,35 @@ public final class ReverseTrace extends Trace {
 
     @Override
     public Tensor[] process(Primitive p, Tensor[] args) {
-        int n = args.length;
-        Tensor[] primals = new Tensor[n];
+        Tensor[] primals = new Tensor[args.length];
+        int[] parents = parents(args, primals);
+        Tensor[] outs = Bind.bindAll(p, primals);
+        if (parents == null || !p.differentiable()) return outs;
+        record(p, parents, primals, p.vjpReadsResult() ? outs : ShapeOnly.all(outs));
+        Tensor[] r = new Tensor[outs.length];
+        for (int k = 0; k < r.length; k++) r[k] = new ReverseTracer(this, outs[k], slots++);
+        return r;
+    }
+
+    @Override
+    public Tensor process1(Primitive p, Tensor[] args) {
+        Tensor[] primals = new Tensor[args.length];
+        int[] parents = parents(args, primals);
+        Tensor out = Bind.bind(p, primals);
+        if (parents == null || !p.differentiable()) return out;
+        record(p, parents, primals, p.vjpReadsResult() ? new Tensor[] {out} : ShapeOnly.one(out));
+        return new ReverseTracer(this, out, slots++);
+    }
+
+    /** Fills {@code primals} from {@code args}; the slot of each traced operand (−1 for others), or null if none. */
+    private int[] parents(Tensor[] args, Tensor[] primals) {
         int[] parents = null;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < args.length; i++) {
             Tensor a = args[i];
             if (a instanceof ReverseTracer && ((ReverseTracer) a).trace == this) {
                 primals[i] = ((ReverseTracer) a).primal();
                 if (parents == null) {
-                    parents = new int[n];
+                    parents = new int[args.length];
                     java.util.Arrays.fill(parents, -1);
                 }
                 parents[i] = ((ReverseTracer) a).slot;
@@ -87,15 +108,13 @@ public final class ReverseTrace extends Trace {
                 primals[i] = a;
             }
         }
-        Tensor[] outs = p.results() == 1 ? new Tensor[] {Bind.bind(p, primals)} : Bind.bindAll(p, primals);
-        if (parents == null || !p.differentiable()) return outs;
-        // keep for the backward sweep only the values the VJP rule reads; of the others, only their shapes
+        return parents;
+    }
+
+    /** Puts a call on the tape, keeping of its operands only what the VJP rule reads (else their shapes). */
+    private void record(Primitive p, int[] parents, Tensor[] primals, Tensor[] outsKept) {
         Tensor[] kept = p.vjpReadsOperands() ? primals : ShapeOnly.all(primals);
-        Node node = new Node(p, parents, kept, p.vjpReadsResult() ? outs : ShapeOnly.all(outs), slots);
-        tape.add(node);
-        Tensor[] r = new Tensor[outs.length];
-        for (int k = 0; k < r.length; k++) r[k] = new ReverseTracer(this, outs[k], slots++);
-        return r;
+        tape.add(new Node(p, parents, kept, outsKept, slots));
     }
 
     /** The backward sweep from one output; see {@link #backward(Tensor[], Tensor[], Tensor[])}. */
@@ -124,6 +143,13 @@ public final class ReverseTrace extends Trace {
             Node node = tape.get(k);
             int results = node.outs.length;
             if (node.slot > last) continue;
+            if (results == 1) {
+                Tensor g = ct[node.slot];
+                if (g == null) continue;
+                ct[node.slot] = null; // release as we go: only cotangents still needed stay alive
+                pullBack(node, node.primitive instanceof OneResult ? null : new Tensor[] {g}, g, ct, owned);
+                continue;
+            }
             Tensor[] gs = null;
             for (int j = 0; j < results; j++) {
                 Tensor g = ct[node.slot + j];
@@ -133,21 +159,7 @@ public final class ReverseTrace extends Trace {
                 ct[node.slot + j] = null; // release as we go: only cotangents still needed stay alive
             }
             if (gs == null) continue;
-            int[] parents = node.parents;
-            boolean[] needed = new boolean[parents.length];
-            for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
-            Object[] mark = RuleContext.enter(node.primitive, "vjp");
-            Tensor[] back;
-            try {
-                back = node.primitive.vjpAll(gs, node.primals, node.outs, needed);
-            } finally {
-                RuleContext.exit(mark);
-            }
-            for (int i = 0; i < parents.length; i++) {
-                int j = parents[i];
-                if (j < 0 || back[i] == null) continue;
-                ct[j] = ct[j] == null ? back[i] : accumulate(ct[j], back[i], owned, j);
-            }
+            pullBack(node, gs, null, ct, owned);
         }
         for (int i = 0; i < inputs.length; i++) {
             if (isMine(inputs[i])) {
@@ -156,6 +168,29 @@ public final class ReverseTrace extends Trace {
             }
         }
         return result;
+    }
+
+    /**
+     * Applies a node's VJP rule and adds the operands' cotangents into their slots: with {@code gs} (a cotangent
+     * per result) through {@code vjpAll}, or with the one cotangent {@code g} of a {@link OneResult} directly.
+     */
+    private static void pullBack(Node node, Tensor[] gs, Tensor g, Tensor[] ct, boolean[] owned) {
+        int[] parents = node.parents;
+        boolean[] needed = new boolean[parents.length];
+        for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
+        Object[] mark = RuleContext.enter(node.primitive, "vjp");
+        Tensor[] back;
+        try {
+            back = gs == null ? ((OneResult) node.primitive).vjp(g, node.primals, node.outs[0], needed)
+                    : node.primitive.vjpAll(gs, node.primals, node.outs, needed);
+        } finally {
+            RuleContext.exit(mark);
+        }
+        for (int i = 0; i < parents.length; i++) {
+            int j = parents[i];
+            if (j < 0 || back[i] == null) continue;
+            ct[j] = ct[j] == null ? back[i] : accumulate(ct[j], back[i], owned, j);
+        }
     }
 
     private boolean isMine(Tensor t) {

@@ -32,6 +32,11 @@ public final class ShapeOnly extends Tensor {
         return t.rank() == 0 ? SCALAR : new ShapeOnly(t.dims(), false);
     }
 
+    /** {@link #dropped} of one tensor, as an array (a shared one for a 0-d value; never written to). */
+    static Tensor[] one(Tensor t) {
+        return t.rank() == 0 ? SCALARS_1 : new Tensor[] {dropped(t)};
+    }
+
     /** {@link #dropped} of all of {@code ts} (shared arrays for one or two 0-d values; never written to). */
     static Tensor[] all(Tensor[] ts) {
         if (ts.length == 1 && ts[0].rank() == 0) return SCALARS_1;

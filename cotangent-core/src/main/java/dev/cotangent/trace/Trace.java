@@ -48,6 +48,14 @@ public abstract class Trace {
      */
     public abstract Tensor[] process(Primitive p, Tensor[] args);
 
+    /**
+     * {@link #process} for a primitive with one result, returning it alone: the path of nearly every op, which a
+     * trace may make cheaper (no arrays of results).
+     */
+    public Tensor process1(Primitive p, Tensor[] args) {
+        return process(p, args)[0];
+    }
+
     /** Checks that a rule gave one value per result of {@code p}. */
     static Tensor[] perResult(Primitive p, String rule, Tensor[] got) {
         if (got == null || got.length != p.results()) {
