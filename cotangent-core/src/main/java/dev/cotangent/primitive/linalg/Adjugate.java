@@ -1,10 +1,8 @@
 package dev.cotangent.primitive.linalg;
 
-import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.LapackAdjugate;
 import dev.cotangent.primitive.Named;
-import dev.cotangent.primitive.OneResult;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 
@@ -18,7 +16,7 @@ import dev.cotangent.tensor.Shape;
  * <p>Its derivative is linear in the direction and is {@link AdjugateTangent}, exact everywhere too:
  * JVP ẏ = T(A, Ȧ), VJP Ā = T(A, Ȳᵀ)ᵀ (T(A, ·) is transposed by transposing its argument and result).
  */
-public final class Adjugate extends Named implements OneResult {
+public final class Adjugate extends Named implements OneMatrix {
     public static final Adjugate INSTANCE = new Adjugate();
 
     private Adjugate() {}
@@ -29,15 +27,8 @@ public final class Adjugate extends Named implements OneResult {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape shape(Shape... in) {
-        if (in.length != 1) throw new IllegalArgumentException(name() + ": takes 1 operand, got " + in.length);
-        LuShapes.square(name(), in[0]);
-        return in[0];
+        return squareOperand(in);
     }
 
     @Override
@@ -56,11 +47,6 @@ public final class Adjugate extends Named implements OneResult {
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] a, Tensor y, boolean[] needed) {
         return new Tensor[] {AdjugateTangent.transposed(a[0], g)};
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Ops.apply(this, args[0]);
     }
 
     /** The rules read A, not adj(A). */

@@ -4,7 +4,6 @@ import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Lapack;
 import dev.cotangent.primitive.Named;
-import dev.cotangent.primitive.OneResult;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 
@@ -21,7 +20,7 @@ import dev.cotangent.tensor.Shape;
  * L. A matrix that is not positive definite is an {@link ArithmeticException} naming the op, the shape, the matrix
  * of the batch and the order of the leading minor that is not positive.
  */
-public final class Cholesky extends Named implements OneResult {
+public final class Cholesky extends Named implements OneMatrix {
     public static final Cholesky INSTANCE = new Cholesky();
 
     private Cholesky() {}
@@ -32,15 +31,8 @@ public final class Cholesky extends Named implements OneResult {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape shape(Shape... in) {
-        if (in.length != 1) throw new IllegalArgumentException(name() + ": takes 1 operand, got " + in.length);
-        LuShapes.square(name(), in[0]);
-        return in[0];
+        return squareOperand(in);
     }
 
     @Override
@@ -77,11 +69,6 @@ public final class Cholesky extends Named implements OneResult {
         Tensor h = LuRules.triangularSolve(l, LuRules.mT(y), true, true); // Gᵀ
         Tensor ga = Ops.add(Ops.mul(LuRules.mT(h), LuRules.mask(n, 1, 1, 0)), Ops.mul(h, LuRules.mask(n, 0, 1, 0)));
         return new Tensor[] {ga};
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Ops.apply(this, args[0]);
     }
 
     /** The rules read L only. */

@@ -2,12 +2,7 @@ package dev.cotangent.primitive.linalg;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
-import dev.cotangent.kernel.Lapack;
 import dev.cotangent.kernel.LuFactors;
-import dev.cotangent.primitive.Named;
-import dev.cotangent.primitive.OneResult;
-import dev.cotangent.tensor.NDArray;
-import dev.cotangent.tensor.Shape;
 
 /**
  * det A of every matrix of A {@code [..., n, n]} (result {@code [...]}): the product of the LU pivots with the sign
@@ -16,35 +11,19 @@ import dev.cotangent.tensor.Shape;
  * adj(A) from {@link Adjugate} (so at a nonsingular A, Ā = ȳ det(A) A⁻ᵀ). At a singular matrix the first
  * derivative is exact and the second is too ({@link AdjugateTangent}); see there for third order.
  */
-public final class Det extends Named implements OneResult {
+public final class Det extends LuScalar {
     public static final Det INSTANCE = new Det();
 
     private Det() {}
 
     @Override
+    protected double of(LuFactors lu, int t) {
+        return lu.det(t);
+    }
+
+    @Override
     public String name() {
         return "det";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
-    public Shape shape(Shape... in) {
-        if (in.length != 1) throw new IllegalArgumentException(name() + ": takes 1 operand, got " + in.length);
-        LuShapes.square(name(), in[0]);
-        return LuShapes.batch(in[0]);
-    }
-
-    @Override
-    public NDArray apply(NDArray... in) {
-        Shape s = shape(in[0].dims());
-        LuFactors lu = LuCache.of(in[0]);
-        double[] out = new double[s.size()];
-        for (int t = 0; t < out.length; t++) out[t] = lu.det(t);
-        return NDArray.wrap(s, out);
     }
 
     @Override
@@ -55,11 +34,6 @@ public final class Det extends Named implements OneResult {
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] a, Tensor y, boolean[] needed) {
         return new Tensor[] {Ops.mul(LuRules.perMatrix(g), LuRules.mT(LuRules.adjugate(a[0])))};
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Ops.apply(this, args[0]);
     }
 
     /** The rules read A (for its adjugate), not det A. */

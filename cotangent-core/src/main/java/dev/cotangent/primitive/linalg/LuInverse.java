@@ -5,7 +5,6 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Lapack;
 import dev.cotangent.kernel.LuFactors;
 import dev.cotangent.primitive.Named;
-import dev.cotangent.primitive.OneResult;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
 
@@ -14,7 +13,7 @@ import dev.cotangent.tensor.Shape;
  * {@link LuCache}). Differentiating A X = I: Ẋ = −X Ȧ X, and Ā = −Xᵀ X̄ Xᵀ; both read X only. A singular A is an
  * {@link ArithmeticException} naming the op, the shape, the matrix of the batch and the zero pivot.
  */
-public final class LuInverse extends Named implements OneResult {
+public final class LuInverse extends Named implements OneMatrix {
     public static final LuInverse INSTANCE = new LuInverse();
 
     private LuInverse() {}
@@ -25,15 +24,8 @@ public final class LuInverse extends Named implements OneResult {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape shape(Shape... in) {
-        if (in.length != 1) throw new IllegalArgumentException(name() + ": takes 1 operand, got " + in.length);
-        LuShapes.square(name(), in[0]);
-        return in[0];
+        return squareOperand(in);
     }
 
     @Override
@@ -53,11 +45,6 @@ public final class LuInverse extends Named implements OneResult {
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] a, Tensor x, boolean[] needed) {
         return new Tensor[] {Ops.neg(Ops.matmul(Ops.matmul(x, g, true, false), x, false, true))};
-    }
-
-    @Override
-    public Tensor batch(Tensor[] args, boolean[] batched, int size) {
-        return Ops.apply(this, args[0]);
     }
 
     /** The rules read X = A⁻¹ only. */
