@@ -25,11 +25,53 @@ import java.util.List;
 final class ExplainJson {
     private ExplainJson() {}
 
-    /** Parses, checks and explains {@code formula} at {@code at} ("x=2,y=3"): the one path of the CLI and the server. */
+    /**
+     * Parses, checks and explains {@code formula} at {@code at} ("x=2,y=3"): the server's path. One expression
+     * gives the scalar explanation; several separated by ';' give {@link #jacobian the Jacobian and the mode}.
+     */
     static String of(String formula, List<String> at, InputStream stdin) {
         Problem p = Problem.of(formula, at, stdin);
+        if (p.expressions.size() > 1) return jacobian(p);
         Expression e = p.single("explain");
         return render(new Explanation(e, p.point));
+    }
+
+    /**
+     * Several expressions, f: R^n -> R^m: {@code "values"}, {@code "variables"} and {@code "jacobian"} exactly as
+     * {@code jacobian --json} prints them (the same computation), then {@code "mode"}, the lecture's choice
+     * ("reverse" when m <= n, else "forward", as AD.jacobian picks it), and {@code "cost"}: m, n and the passes
+     * of each mode, forward one JVP per input (n), reverse one VJP per output (m).
+     */
+    static String jacobian(Problem p) {
+        double[] values = Derivatives.values(p.expressions, p.point);
+        double[][] jac = Derivatives.jacobian(p.expressions, p.point);
+        List<String> names = p.point.names();
+        String base = Json.jacobian(values, names, jac);
+        int m = p.expressions.size();
+        int n = names.size();
+        String mode = m <= n ? "reverse" : "forward";
+        String extra = Json.write(j -> {
+            j.writeStartObject();
+            j.writeStringField("mode", mode);
+            j.writeObjectFieldStart("cost");
+            j.writeNumberField("outputs", m);
+            j.writeNumberField("inputs", n);
+            j.writeObjectFieldStart("forward");
+            j.writeNumberField("jvps", n);
+            j.writeNumberField("passes", n);
+            j.writeEndObject();
+            j.writeObjectFieldStart("reverse");
+            j.writeNumberField("vjps", m);
+            j.writeNumberField("passes", m);
+            j.writeEndObject();
+            j.writeStringField("rule", "reverse when there are no more outputs than inputs (m <= n): "
+                    + "forward needs n = " + n + " JVP" + (n == 1 ? "" : "s") + ", reverse m = " + m + " VJP"
+                    + (m == 1 ? "" : "s"));
+            j.writeEndObject();
+            j.writeEndObject();
+        });
+        // the object of jacobian --json, byte for byte, with the two fields appended
+        return base.substring(0, base.length() - 1) + "," + extra.substring(1);
     }
 
     static String render(Explanation x) {

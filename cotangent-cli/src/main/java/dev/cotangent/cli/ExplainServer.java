@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 /**
  * The server of {@code cotangent serve}: the JDK's {@link HttpServer}, bound to 127.0.0.1 only (there is no way
  * to ask for another address), serving its own page from the classpath and {@code GET /api/explain?f=&at=},
- * which answers with the JSON of {@code explain --json} or, for bad input, {@code {"error": message, "caret":
+ * which answers with the JSON of {@code explain --json} (for several expressions separated by ';', that of
+ * {@code jacobian --json} plus the mode and its cost) or, for bad input, {@code {"error": message, "caret":
  * column}} with status 400. Requests run on a small pool of threads; the engine keeps its trace state per thread.
  */
 final class ExplainServer implements AutoCloseable {

@@ -169,6 +169,17 @@ class ExplainPageBrowserTest {
         for (WebElement b : driver.findElements(By.cssSelector("#examples button"))) {
             String f = b.getAttribute("data-f");
             b.click();
+            if ("jacobian".equals(b.getAttribute("data-kind"))) {
+                until(f, () -> $("jacobian-shown").getText().contains(f));
+                JsonNode api = JsonContractTest.JSON.readTree(ExplainServerTest.get(server, f, b.getAttribute("data-at")));
+                for (int i = 0; i < api.get("jacobian").size(); i++) {
+                    for (int k = 0; k < api.get("variables").size(); k++) {
+                        assertEquals(api.get("jacobian").get(i).get(k).asDouble(),
+                                jacobianShown(i + 1, api.get("variables").get(k).asText()), 0.0, f);
+                    }
+                }
+                continue;
+            }
             until(f, () -> $("shown").getText().contains(f));
             JsonNode api = JsonContractTest.JSON.readTree(ExplainServerTest.get(server, f, b.getAttribute("data-at")));
             assertEquals(api.get("nodes").size(), driver.findElements(By.cssSelector("#graph .node")).size(), f);
@@ -179,6 +190,32 @@ class ExplainPageBrowserTest {
             }
             if (f.startsWith("w3")) save("explain-page-mlp.png");
         }
+    }
+
+    double jacobianShown(int row, String var) {
+        String t = driver.findElement(By.cssSelector("#jacobian td[data-row='" + row + "'][data-var='" + var + "']"))
+                .getText();
+        return Double.parseDouble(t);
+    }
+
+    @Test
+    void theJacobianExampleShowsTheTableTheModeAndItsCost() throws Exception {
+        driver.get(server.url());
+        until("the first explanation", () -> !$("shown").getText().isEmpty());
+        driver.findElement(By.cssSelector("#examples button[data-kind='jacobian']")).click();
+        until("the Jacobian", () -> $("jacobian-panel").isDisplayed() && $("jacobian-shown").getText().contains("sin(x)*y"));
+        assertTrue(!$("graph-panel").isDisplayed(), "the graph is hidden for several expressions");
+        JsonNode api = JsonContractTest.JSON.readTree(ExplainServerTest.get(server, "x*y; x+y; sin(x)*y", "x=2, y=3"));
+        // f3 = sin(x)*y: ∂f3/∂x = y cos(x) at x=2, y=3
+        assertEquals(api.get("jacobian").get(2).get(0).asDouble(), jacobianShown(3, "x"), 0.0);
+        assertEquals(3, driver.findElements(By.cssSelector("#jacobian tbody tr")).size());
+        assertEquals("Mode: forward", $("mode-chosen").getText());
+        String cost = $("mode-choice").getText();
+        assertTrue(cost.contains("2 forward passes (n) vs 3 reverse passes (m)"), cost);
+        save("explain-page-jacobian.png");
+        $("examples").findElement(By.cssSelector("button[data-at^='x=-1.2']")).click();
+        until("back to the graph", () -> $("graph-panel").isDisplayed() && $("shown").getText().contains("100*(y - x^2)^2"));
+        assertTrue(!$("jacobian-panel").isDisplayed());
     }
 
     static List<String> iterable(java.util.Iterator<String> it) {

@@ -91,7 +91,43 @@ class ExplainServerTest {
         check(get("/api/explain"), "type a formula", 0);
         check(api("x+".repeat(1500) + "x", "x=1"), "at most 2000", 2001);
         check(api("x+".repeat(300) + "x", "x=1"), "the page draws at most 200", 0);
-        check(api("x; y", "x=1,y=2"), "takes one expression", 0);
+        check(api("x*y; log(x)", "x=-1,y=2"), "log(x) is NaN", 6);
+    }
+
+    @Test
+    void severalExpressionsGiveTheJacobianOfJacobianJsonWithTheModeAndItsCost() throws Exception {
+        // {f, at, mode, m, n}: more outputs than inputs is forward, otherwise reverse (the lecture's rule)
+        Object[][] cases = {{"x*y; x+y; sin(x)*y", "x=2, y=3", "forward", 3, 2},
+            {"x*y; x+y", "x=2,y=3", "reverse", 2, 2}, {"x*y*z; x - z", "x=1.5,y=-2,z=0.5", "reverse", 2, 3},
+            {"x; x^2; exp(x)", "x=0.5", "forward", 3, 1}};
+        for (Object[] c : cases) {
+            String f = (String) c[0], at = (String) c[1];
+            HttpResponse<String> r = api(f, at);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode api = JSON.readTree(r.body());
+            Cli cli = Cli.run("jacobian", f, "--at", at, "--json");
+            assertEquals(0, cli.code(), cli.err());
+            JsonNode expected = JSON.readTree(cli.out());
+            assertEquals(List.of("values", "variables", "jacobian", "mode", "cost"), JsonContractTest.fields(api), f);
+            for (String k : List.of("values", "variables", "jacobian")) assertEquals(expected.get(k), api.get(k), f + " " + k);
+            String strip = cli.out().strip();
+            assertTrue(r.body().startsWith(strip.substring(0, strip.length() - 1) + ",\"mode\":"),
+                    "the jacobian --json fields byte for byte: " + r.body());
+            int m = (Integer) c[3], n = (Integer) c[4];
+            assertEquals(c[2], api.get("mode").asText(), f);
+            JsonNode cost = api.get("cost");
+            assertEquals(m, cost.get("outputs").asInt());
+            assertEquals(n, cost.get("inputs").asInt());
+            assertEquals(n, cost.get("forward").get("jvps").asInt());
+            assertEquals(n, cost.get("forward").get("passes").asInt());
+            assertEquals(m, cost.get("reverse").get("vjps").asInt());
+            assertEquals(m, cost.get("reverse").get("passes").asInt());
+            assertTrue(cost.get("rule").asText().contains("m <= n"), cost.toString());
+        }
+        JsonNode j = JSON.readTree(api("x*y; x+y; sin(x)*y", "x=2,y=3").body()).get("jacobian");
+        assertEquals(3.0, j.get(0).get(0).asDouble());
+        assertEquals(3 * Math.cos(2), j.get(2).get(0).asDouble(), 1e-15);
+        assertEquals(Math.sin(2), j.get(2).get(1).asDouble(), 1e-15);
     }
 
     static void check(HttpResponse<String> r, String message, int caret) throws Exception {

@@ -18,6 +18,11 @@
     if (mine !== request) return;          // a newer request was sent meanwhile
     if (!res.ok) return showError(f, body);
     $('error').hidden = true;
+    const vector = Array.isArray(body.jacobian);
+    $('jacobian-panel').hidden = !vector;
+    $('graph-panel').hidden = vector;
+    $('side').hidden = vector;
+    if (vector) { data = null; return jacobian(f, body); }
     data = body;
     const inputs = Object.keys(data.tangents);
     if (!inputs.includes(seed)) seed = inputs[0] || null;
@@ -146,6 +151,66 @@
     const p = document.createElement('div');
     p.textContent = 'finite differences: ' + fd;
     $('counts').replaceChildren(title, table, p);
+  }
+
+  // Several expressions f: R^n -> R^m: the Jacobian (rows f1.., columns the variables), the mode the lecture's
+  // rule picks and what each mode costs (forward one JVP per input, reverse one VJP per output).
+  function jacobian(f, j) {
+    const parts = f.split(';').map(s => s.trim()).filter(s => s.length > 0);
+    const label = i => 'f' + (i + 1) + (parts.length === j.values.length ? ' = ' + parts[i] : '');
+    const num = v => v === null ? 'not finite' : String(v);
+    $('jacobian-shown').textContent = 'f(' + j.variables.join(', ') + ') = (' + parts.join('; ') + ')   at '
+      + $('point').value.trim();
+    const table = $('jacobian');
+    table.replaceChildren();
+    const cap = table.createCaption();
+    cap.textContent = 'Jacobian ∂f_i/∂x_j: ' + j.values.length + ' × ' + j.variables.length;
+    const head = table.createTHead().insertRow();
+    for (const h of ['', 'value', ...j.variables.map(v => '∂/∂' + v)]) {
+      const th = document.createElement('th');
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const tbody = table.createTBody();
+    j.jacobian.forEach((row, i) => {
+      const tr = tbody.insertRow();
+      const th = document.createElement('th');
+      th.textContent = label(i);
+      tr.appendChild(th);
+      const val = tr.insertCell();
+      val.textContent = num(j.values[i]);
+      val.className = 'value';
+      row.forEach((v, k) => {
+        const td = tr.insertCell();
+        td.textContent = num(v);
+        td.setAttribute('data-row', i + 1);
+        td.setAttribute('data-var', j.variables[k]);
+      });
+    });
+    const c = j.cost, box = $('mode-choice');
+    box.replaceChildren();
+    const add = (tag, text, cls) => {
+      const e = document.createElement(tag);
+      e.textContent = text;
+      if (cls) e.className = cls;
+      box.appendChild(e);
+      return e;
+    };
+    add('strong', 'Mode: ' + j.mode, 'chosen ' + j.mode).id = 'mode-chosen';
+    add('p', 'f: ℝ^' + c.inputs + ' → ℝ^' + c.outputs + ' (n = ' + c.inputs + ' inputs, m = ' + c.outputs + ' outputs)');
+    const t = document.createElement('table');
+    t.id = 'cost';
+    for (const [m, what, k] of [['forward', 'JVPs (one per input, a column each)', c.forward.jvps],
+      ['reverse', 'VJPs (one per output, a row each)', c.reverse.vjps]]) {
+      const tr = t.insertRow();
+      if (m === j.mode) tr.className = 'chosen ' + m;
+      tr.insertCell().textContent = m;
+      tr.insertCell().textContent = k + ' ' + what;
+      tr.insertCell().textContent = c[m].passes + (c[m].passes === 1 ? ' pass' : ' passes');
+    }
+    box.appendChild(t);
+    add('p', 'cost: ' + c.forward.passes + ' forward passes (n) vs ' + c.reverse.passes + ' reverse passes (m); '
+      + c.rule, 'hint');
   }
 
   function go(d) { step += d; render(); }
