@@ -73,7 +73,6 @@ class ExactAtZeroTest {
             }
         }
         assertTrue(comparedUnequal > 20, "only " + comparedUnequal + " pairs with different parameters compared");
-        assertTrue(comparedEqual > 0 || comparedUnequal > 0);
     }
 
     private static boolean deepEqualValues(Primitive p, Primitive q) {

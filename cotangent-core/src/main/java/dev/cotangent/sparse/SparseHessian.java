@@ -3,8 +3,6 @@ package dev.cotangent.sparse;
 import dev.cotangent.SparseMatrix;
 import dev.cotangent.Tensor;
 import dev.cotangent.tensor.Shape;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -20,7 +18,7 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
 
     private final Function<Tensor, Tensor> f;
     private final SparseOptions options;
-    private final Map<Shape, SparsePlan> plans = new ConcurrentHashMap<>();
+    private final PlanCache plans = new PlanCache(this::makePlan);
 
     public SparseHessian(Function<Tensor, Tensor> f, SparseOptions options) {
         if (options.mode() == SparseOptions.Mode.REVERSE) {
@@ -42,13 +40,7 @@ public final class SparseHessian implements Function<Tensor, SparseMatrix> {
 
     /** The symmetric pattern and its colouring for inputs of this shape, computed on first use and kept. */
     public SparsePlan plan(Shape in) {
-        // not computeIfAbsent: staging runs f, which must not run under the map's lock
-        SparsePlan p = plans.get(in);
-        if (p == null) {
-            p = makePlan(in);
-            plans.putIfAbsent(in, p);
-        }
-        return p;
+        return plans.get(in);
     }
 
     private SparsePlan makePlan(Shape in) {

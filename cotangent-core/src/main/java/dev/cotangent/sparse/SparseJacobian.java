@@ -5,8 +5,6 @@ import dev.cotangent.Tensor;
 import dev.cotangent.graph.Graph;
 import dev.cotangent.tensor.Shape;
 import dev.cotangent.transform.Vjp;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -20,7 +18,7 @@ public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
 
     private final Function<Tensor, Tensor> f;
     private final SparseOptions options;
-    private final Map<Shape, SparsePlan> plans = new ConcurrentHashMap<>();
+    private final PlanCache plans = new PlanCache(this::makePlan);
 
     public SparseJacobian(Function<Tensor, Tensor> f, SparseOptions options) {
         if (options.mode() == SparseOptions.Mode.STAR) {
@@ -49,13 +47,7 @@ public final class SparseJacobian implements Function<Tensor, SparseMatrix> {
 
     /** The pattern and colouring for inputs of this shape, computed on first use and kept. */
     public SparsePlan plan(Shape in) {
-        // not computeIfAbsent: staging runs f, which must not run under the map's lock
-        SparsePlan p = plans.get(in);
-        if (p == null) {
-            p = makePlan(in);
-            plans.putIfAbsent(in, p);
-        }
-        return p;
+        return plans.get(in);
     }
 
     private SparsePlan makePlan(Shape in) {

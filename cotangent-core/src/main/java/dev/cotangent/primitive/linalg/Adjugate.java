@@ -27,11 +27,6 @@ public final class Adjugate extends Named implements OneMatrix {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        return squareOperand(in);
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         Shape s = shape(in[0].dims());
         double[] out = new double[s.size()];

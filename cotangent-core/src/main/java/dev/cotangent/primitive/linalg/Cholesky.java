@@ -31,11 +31,6 @@ public final class Cholesky extends Named implements OneMatrix {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        return squareOperand(in);
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         Shape s = shape(in[0].dims());
         int n = s.dim(-1);

@@ -24,11 +24,6 @@ public final class LuInverse extends Named implements OneMatrix {
     }
 
     @Override
-    public Shape shape(Shape... in) {
-        return squareOperand(in);
-    }
-
-    @Override
     public NDArray apply(NDArray... in) {
         Shape s = shape(in[0].dims());
         LuFactors lu = LuCache.nonsingular(name(), in[0]);

@@ -21,6 +21,12 @@ interface OneMatrix extends OneResult {
         return Ops.apply(this, args[0]);
     }
 
+    /** A matrix for each matrix, by default: the operand's shape (after the checks of {@link #squareOperand}). */
+    @Override
+    default Shape shape(Shape... in) {
+        return squareOperand(in);
+    }
+
     /** The one operand's shape, after checking there is one and that it is a stack of square matrices. */
     default Shape squareOperand(Shape[] in) {
         if (in.length != 1) throw new IllegalArgumentException(name() + ": takes 1 operand, got " + in.length);
