@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** |x|; derivative sign(x), so abs'(0) = 0 by convention. */
-public final class Abs extends Unary {
+public final class Abs extends Unary implements ScalarRule {
     public static final Abs INSTANCE = new Abs();
 
     private Abs() {
@@ -20,5 +20,10 @@ public final class Abs extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return Math.signum(a);
     }
 }

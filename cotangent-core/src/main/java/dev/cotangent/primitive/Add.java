@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
 
 /** a + b; linear: ẏ = ȧ + ḃ, and each operand's cotangent is ȳ summed over its broadcast axes. */
-public final class Add extends Binary implements Linear {
+public final class Add extends Binary implements Linear, ScalarRule {
     public static final Add INSTANCE = new Add();
 
     private Add() {
@@ -38,5 +38,10 @@ public final class Add extends Binary implements Linear {
     @Override
     public boolean commutative() {
         return true;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return 1.0;
     }
 }

@@ -29,6 +29,11 @@ public abstract class Binary extends Named implements Elementwise {
         return fn.label();
     }
 
+    /** f(a, b) on two numbers: the kernel's own scalar function (for {@link ScalarRule}). */
+    public final double value(double a, double b) {
+        return fn.apply(a, b);
+    }
+
     @Override
     public final int arity() {
         return 2;

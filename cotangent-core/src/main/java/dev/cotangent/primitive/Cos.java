@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** cos x; derivative −sin x. */
-public final class Cos extends Unary {
+public final class Cos extends Unary implements ScalarRule {
     public static final Cos INSTANCE = new Cos();
 
     private Cos() {
@@ -20,5 +20,10 @@ public final class Cos extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return -Math.sin(a);
     }
 }

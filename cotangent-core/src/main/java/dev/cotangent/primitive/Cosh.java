@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** cosh x; derivative sinh x. */
-public final class Cosh extends Unary {
+public final class Cosh extends Unary implements ScalarRule {
     public static final Cosh INSTANCE = new Cosh();
 
     private Cosh() {
@@ -20,5 +20,10 @@ public final class Cosh extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return Math.sinh(a);
     }
 }

@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
 
 /** a/b; ∂/∂a = 1/b, ∂/∂b = −a/b² = −y/b. */
-public final class Div extends Binary {
+public final class Div extends Binary implements ScalarRule {
     public static final Div INSTANCE = new Div();
 
     private Div() {
@@ -25,5 +25,10 @@ public final class Div extends Binary {
     @Override
     public java.util.OptionalDouble identity(int operand) {
         return operand == 1 ? java.util.OptionalDouble.of(1.0) : java.util.OptionalDouble.empty();
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return operand == 0 ? 1.0 / b : -(y / b);
     }
 }

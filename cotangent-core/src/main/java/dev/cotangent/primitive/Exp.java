@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** e^x; d/dx e^x = e^x. */
-public final class Exp extends Unary {
+public final class Exp extends Unary implements ScalarRule {
     public static final Exp INSTANCE = new Exp();
 
     private Exp() {
@@ -20,5 +20,10 @@ public final class Exp extends Unary {
     @Override
     protected boolean derivativeUsesOperand() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return y;
     }
 }

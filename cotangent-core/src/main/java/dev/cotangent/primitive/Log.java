@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** The natural logarithm; d/dx log x = 1/x. */
-public final class Log extends Unary {
+public final class Log extends Unary implements ScalarRule {
     public static final Log INSTANCE = new Log();
 
     private Log() {
@@ -20,5 +20,10 @@ public final class Log extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return 1.0 / a;
     }
 }

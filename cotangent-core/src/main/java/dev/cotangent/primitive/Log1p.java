@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** log(1+x), accurate near 0; derivative 1/(1+x). */
-public final class Log1p extends Unary {
+public final class Log1p extends Unary implements ScalarRule {
     public static final Log1p INSTANCE = new Log1p();
 
     private Log1p() {
@@ -20,5 +20,10 @@ public final class Log1p extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return 1.0 / (a + 1.0);
     }
 }

@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
 
 /** a·b; ∂/∂a = b, ∂/∂b = a. */
-public final class Mul extends Binary {
+public final class Mul extends Binary implements ScalarRule {
     public static final Mul INSTANCE = new Mul();
 
     private Mul() {
@@ -36,5 +36,10 @@ public final class Mul extends Binary {
     @Override
     public java.util.OptionalDouble identity(int operand) {
         return java.util.OptionalDouble.of(1.0);
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return operand == 0 ? b : a;
     }
 }

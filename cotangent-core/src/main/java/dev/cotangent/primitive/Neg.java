@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** −x; linear, so its JVP is −ẋ and its VJP is −ȳ. */
-public final class Neg extends Unary {
+public final class Neg extends Unary implements ScalarRule {
     public static final Neg INSTANCE = new Neg();
 
     private Neg() {
@@ -36,5 +36,10 @@ public final class Neg extends Unary {
     @Override
     public boolean vjpReadsResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return -1.0;
     }
 }

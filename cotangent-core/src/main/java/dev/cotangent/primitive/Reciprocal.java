@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** 1/x; derivative −1/x² = −y². */
-public final class Reciprocal extends Unary {
+public final class Reciprocal extends Unary implements ScalarRule {
     public static final Reciprocal INSTANCE = new Reciprocal();
 
     private Reciprocal() {
@@ -20,5 +20,10 @@ public final class Reciprocal extends Unary {
     @Override
     protected boolean derivativeUsesOperand() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return -(y * y);
     }
 }

@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** The logistic σ(x) = 1/(1+e^−x), stable for either sign; derivative σ(1−σ). */
-public final class Sigmoid extends Unary {
+public final class Sigmoid extends Unary implements ScalarRule {
     public static final Sigmoid INSTANCE = new Sigmoid();
 
     private Sigmoid() {
@@ -20,5 +20,10 @@ public final class Sigmoid extends Unary {
     @Override
     protected boolean derivativeUsesOperand() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return y * (1.0 - y);
     }
 }

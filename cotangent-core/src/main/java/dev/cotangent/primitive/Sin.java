@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** sin x; derivative cos x. */
-public final class Sin extends Unary {
+public final class Sin extends Unary implements ScalarRule {
     public static final Sin INSTANCE = new Sin();
 
     private Sin() {
@@ -20,5 +20,10 @@ public final class Sin extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return Math.cos(a);
     }
 }

@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** sinh x; derivative cosh x. */
-public final class Sinh extends Unary {
+public final class Sinh extends Unary implements ScalarRule {
     public static final Sinh INSTANCE = new Sinh();
 
     private Sinh() {
@@ -20,5 +20,10 @@ public final class Sinh extends Unary {
     @Override
     protected boolean derivativeUsesResult() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return Math.cosh(a);
     }
 }

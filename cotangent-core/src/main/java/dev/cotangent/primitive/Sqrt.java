@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** √x; derivative 1/(2√x), +∞ at 0 (the documented convention). */
-public final class Sqrt extends Unary {
+public final class Sqrt extends Unary implements ScalarRule {
     public static final Sqrt INSTANCE = new Sqrt();
 
     private Sqrt() {
@@ -25,5 +25,10 @@ public final class Sqrt extends Unary {
     @Override
     protected boolean derivativeUsesOperand() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return 0.5 / y;
     }
 }

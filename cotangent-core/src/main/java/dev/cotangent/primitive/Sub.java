@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.BinaryKernel;
 
 /** a − b; linear: ẏ = ȧ − ḃ, ā = ȳ and b̄ = −ȳ, each summed over its broadcast axes. */
-public final class Sub extends Binary implements Linear {
+public final class Sub extends Binary implements Linear, ScalarRule {
     public static final Sub INSTANCE = new Sub();
 
     private Sub() {
@@ -39,5 +39,10 @@ public final class Sub extends Binary implements Linear {
     @Override
     public java.util.OptionalDouble identity(int operand) {
         return operand == 1 ? java.util.OptionalDouble.of(0.0) : java.util.OptionalDouble.empty();
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return operand == 0 ? 1.0 : -1.0;
     }
 }

@@ -5,7 +5,7 @@ import dev.cotangent.Tensor;
 import dev.cotangent.kernel.UnaryKernel;
 
 /** tanh x; derivative 1 − tanh² x. */
-public final class Tanh extends Unary {
+public final class Tanh extends Unary implements ScalarRule {
     public static final Tanh INSTANCE = new Tanh();
 
     private Tanh() {
@@ -20,5 +20,10 @@ public final class Tanh extends Unary {
     @Override
     protected boolean derivativeUsesOperand() {
         return false;
+    }
+
+    @Override
+    public double partial(int operand, double a, double b, double y) {
+        return 1.0 - y * y;
     }
 }

@@ -48,6 +48,13 @@ public abstract class Unary extends Named implements Elementwise {
         return fn.label();
     }
 
+    /** f(x) on one number, through the array kernel so that it is that kernel's number (for {@link ScalarRule}). */
+    public final double value(double x, double unused) {
+        double[] v = {x};
+        UnaryKernel.apply(fn, v, v, 1);
+        return v[0];
+    }
+
     @Override
     public final int arity() {
         return 1;

@@ -2,10 +2,9 @@ package dev.cotangent.trace;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
-import dev.cotangent.kernel.BinaryKernel;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
-import dev.cotangent.tensor.NDArray;
+import dev.cotangent.primitive.ScalarRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,9 +19,17 @@ import java.util.Set;
  *
  * <p>Every traced value (an input, or one result of a recorded call) has a slot, numbered in creation order;
  * the sweep keeps one cotangent per slot, so a primitive with several results receives one cotangent for each.
+ *
+ * <p>The tape has two parts, merged by slot in the sweep. A call of a {@link ScalarRule} primitive whose operands
+ * are all 0-d concrete values (no tracer of an enclosing transform, so no outer level differentiates through it)
+ * is computed on doubles and recorded in the compact {@link ScalarTape} as its operand slots and two partial
+ * derivatives, with anomaly mode off; its pullback is then x̄ += ∂y/∂x · ȳ on numbers, or, when ȳ is a tracer of
+ * an enclosing transform, the same product as an op. Every other call (tensors, traced primals: grad of grad,
+ * forward-over-reverse) is a general {@code Node} whose VJP rule runs with ops. Both give the same numbers.
  */
 public final class ReverseTrace extends Trace {
     private final List<Node> tape = new ArrayList<>();
+    private final ScalarTape scalars = new ScalarTape();
     private int slots;
 
     public ReverseTrace(int level) {
@@ -46,7 +53,7 @@ public final class ReverseTrace extends Trace {
      */
     public long savedBytes() {
         Set<double[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        long bytes = 0;
+        long bytes = scalars.savedBytes();
         for (Node node : tape) {
             for (Tensor t : node.primals) bytes += count(t, seen);
             for (Tensor t : node.outs) bytes += count(t, seen);
@@ -63,6 +70,11 @@ public final class ReverseTrace extends Trace {
             return 0; // staged or batched: no array kept here
         }
         return seen.add(d) ? 8L * d.length : 0;
+    }
+
+    /** How many calls the compact scalar tape holds (see the class comment). */
+    public int scalarTapeLength() {
+        return scalars.size();
     }
 
     /** How many values the tape tracks: the inputs and every result of a recorded call. */
@@ -86,6 +98,9 @@ public final class ReverseTrace extends Trace {
     public Tensor process1(Primitive p, Tensor[] args) {
         Tensor[] primals = new Tensor[args.length];
         int[] parents = parents(args, primals);
+        if (parents != null && p instanceof ScalarRule && concreteScalars(primals) && !Eval.anomalyMode()) {
+            return recordScalar((ScalarRule) p, parents, primals);
+        }
         Tensor out = Bind.bind(p, primals);
         if (parents == null || !p.differentiable()) return out;
         record(p, parents, primals, p.vjpReadsResult() ? new Tensor[] {out} : ShapeOnly.one(out));
@@ -111,6 +126,26 @@ public final class ReverseTrace extends Trace {
         return parents;
     }
 
+    /** Whether every one of {@code primals} is a 0-d concrete value (not a tracer, not a stand-in without value). */
+    private static boolean concreteScalars(Tensor[] primals) {
+        for (Tensor t : primals) {
+            if (t instanceof Tracer || t instanceof ShapeOnly || t.rank() != 0) return false;
+        }
+        return true;
+    }
+
+    /** Computes a 0-d call on doubles and puts it on the compact tape: its operand slots and its partials. */
+    private Tensor recordScalar(ScalarRule p, int[] parents, Tensor[] primals) {
+        double a = primals[0].value().unsafeData()[0];
+        double b = primals.length > 1 ? primals[1].value().unsafeData()[0] : 0.0;
+        double y = p.value(a, b);
+        int ib = primals.length > 1 ? parents[1] : -1;
+        double da = parents[0] >= 0 ? p.partial(0, a, b, y) : 0.0;
+        double db = ib >= 0 ? p.partial(1, a, b, y) : 0.0;
+        scalars.add(slots, parents[0], ib, da, db);
+        return new ReverseTracer(this, Tensor.scalar(y), slots++);
+    }
+
     /** Puts a call on the tape, keeping of its operands only what the VJP rule reads (else their shapes). */
     private void record(Primitive p, int[] parents, Tensor[] primals, Tensor[] outsKept) {
         Tensor[] kept = p.vjpReadsOperands() ? primals : ShapeOnly.all(primals);
@@ -132,49 +167,69 @@ public final class ReverseTrace extends Trace {
         int last = -1;
         for (Tensor o : outputs) if (isMine(o)) last = Math.max(last, ((ReverseTracer) o).slot);
         if (last < 0) return result;
-        Tensor[] ct = new Tensor[last + 1];
-        boolean[] owned = new boolean[last + 1];
+        Cotangents ct = new Cotangents(last + 1, scalars.size() > 0);
         for (int i = 0; i < outputs.length; i++) {
             if (!isMine(outputs[i]) || seeds[i] == null) continue;
-            int s = ((ReverseTracer) outputs[i]).slot;
-            ct[s] = ct[s] == null ? seeds[i] : accumulate(ct[s], seeds[i], owned, s);
+            ct.add(((ReverseTracer) outputs[i]).slot, seeds[i]);
         }
-        for (int k = tape.size() - 1; k >= 0; k--) {
-            Node node = tape.get(k);
-            int results = node.outs.length;
-            if (node.slot > last) continue;
-            if (results == 1) {
-                Tensor g = ct[node.slot];
-                if (g == null) continue;
-                ct[node.slot] = null; // release as we go: only cotangents still needed stay alive
-                pullBack(node, node.primitive instanceof OneResult ? null : new Tensor[] {g}, g, ct, owned);
-                continue;
+        int k = tape.size() - 1;
+        int q = scalars.size() - 1;
+        while (k >= 0 || q >= 0) {
+            if (q >= 0 && (k < 0 || scalars.slot(q) > tape.get(k).slot)) {
+                if (scalars.slot(q) <= last) pullBackScalar(q, ct);
+                q--;
+            } else {
+                Node node = tape.get(k--);
+                if (node.slot <= last) pullBack(node, ct);
             }
-            Tensor[] gs = null;
-            for (int j = 0; j < results; j++) {
-                Tensor g = ct[node.slot + j];
-                if (g == null) continue;
-                if (gs == null) gs = new Tensor[results];
-                gs[j] = g;
-                ct[node.slot + j] = null; // release as we go: only cotangents still needed stay alive
-            }
-            if (gs == null) continue;
-            pullBack(node, gs, null, ct, owned);
         }
         for (int i = 0; i < inputs.length; i++) {
             if (isMine(inputs[i])) {
                 int j = ((ReverseTracer) inputs[i]).slot;
-                result[i] = j <= last ? ct[j] : null;
+                result[i] = j <= last ? ct.take(j) : null;
             }
         }
         return result;
     }
 
+    /** Pulls entry {@code q} of the scalar tape back: on numbers, or with ops when its cotangent is traced. */
+    private void pullBackScalar(int q, Cotangents ct) {
+        int s = scalars.slot(q);
+        if (!ct.has(s)) return;
+        int a = scalars.a(q);
+        int b = scalars.b(q);
+        if (ct.isNumber(s)) {
+            double g = ct.takeNumber(s); // release as we go: only cotangents still needed stay alive
+            if (a >= 0) ct.add(a, g * scalars.da(q));
+            if (b >= 0) ct.add(b, g * scalars.db(q));
+            return;
+        }
+        Tensor g = ct.take(s);
+        if (a >= 0) ct.add(a, Ops.mul(g, Tensor.scalar(scalars.da(q))));
+        if (b >= 0) ct.add(b, Ops.mul(g, Tensor.scalar(scalars.db(q))));
+    }
+
     /**
-     * Applies a node's VJP rule and adds the operands' cotangents into their slots: with {@code gs} (a cotangent
-     * per result) through {@code vjpAll}, or with the one cotangent {@code g} of a {@link OneResult} directly.
+     * Applies a general node's VJP rule to its results' cotangents, if any, and adds the operands' cotangents
+     * into their slots: one cotangent of a {@link OneResult} directly, else one per result through {@code vjpAll}.
      */
-    private static void pullBack(Node node, Tensor[] gs, Tensor g, Tensor[] ct, boolean[] owned) {
+    private static void pullBack(Node node, Cotangents ct) {
+        int results = node.outs.length;
+        Tensor g = null;
+        Tensor[] gs = null;
+        if (results == 1) {
+            g = ct.take(node.slot); // release as we go: only cotangents still needed stay alive
+            if (g == null) return;
+            if (!(node.primitive instanceof OneResult)) gs = new Tensor[] {g};
+        } else {
+            for (int j = 0; j < results; j++) {
+                Tensor gj = ct.take(node.slot + j);
+                if (gj == null) continue;
+                if (gs == null) gs = new Tensor[results];
+                gs[j] = gj;
+            }
+            if (gs == null) return;
+        }
         int[] parents = node.parents;
         boolean[] needed = new boolean[parents.length];
         for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
@@ -187,36 +242,12 @@ public final class ReverseTrace extends Trace {
             RuleContext.exit(mark);
         }
         for (int i = 0; i < parents.length; i++) {
-            int j = parents[i];
-            if (j < 0 || back[i] == null) continue;
-            ct[j] = ct[j] == null ? back[i] : accumulate(ct[j], back[i], owned, j);
+            if (parents[i] >= 0 && back[i] != null) ct.add(parents[i], back[i]);
         }
     }
 
     private boolean isMine(Tensor t) {
         return t instanceof ReverseTracer && ((ReverseTracer) t).trace == this;
-    }
-
-    /**
-     * ct + g. When both are concrete numbers (nothing records this sum) and anomaly mode is off, the sum goes into
-     * an array this sweep owns and later contributions are added in place: a weight shared by K steps then costs
-     * one buffer, not K new arrays. Otherwise the sum is an op, so an enclosing transform sees it.
-     */
-    private static Tensor accumulate(Tensor ct, Tensor g, boolean[] owned, int j) {
-        if (ct instanceof Tracer || g instanceof Tracer || !ct.dims().equals(g.dims()) || Eval.anomalyMode()) {
-            owned[j] = false;
-            return Ops.add(ct, g);
-        }
-        double[] b = g.value().unsafeData();
-        double[] a = ct.value().unsafeData();
-        if (owned[j]) {
-            BinaryKernel.same(BinaryKernel.Fn.ADD, a, 0, b, 0, a, 0, a.length);
-            return ct;
-        }
-        double[] sum = new double[a.length];
-        BinaryKernel.same(BinaryKernel.Fn.ADD, a, 0, b, 0, sum, 0, a.length);
-        owned[j] = true;
-        return Tensor.from(NDArray.wrap(ct.dims(), sum));
     }
 
     /**
