@@ -96,11 +96,12 @@ public final class ReverseTrace extends Trace {
 
     @Override
     public Tensor process1(Primitive p, Tensor[] args) {
+        if (p instanceof ScalarRule) {
+            Tensor y = scalarCall((ScalarRule) p, args);
+            if (y != null) return y;
+        }
         Tensor[] primals = new Tensor[args.length];
         int[] parents = parents(args, primals);
-        if (parents != null && p instanceof ScalarRule && concreteScalars(primals) && !Eval.anomalyMode()) {
-            return recordScalar((ScalarRule) p, parents, primals);
-        }
         Tensor out = Bind.bind(p, primals);
         if (parents == null || !p.differentiable()) return out;
         record(p, parents, primals, p.vjpReadsResult() ? new Tensor[] {out} : ShapeOnly.one(out));
@@ -126,24 +127,44 @@ public final class ReverseTrace extends Trace {
         return parents;
     }
 
-    /** Whether every one of {@code primals} is a 0-d concrete value (not a tracer, not a stand-in without value). */
-    private static boolean concreteScalars(Tensor[] primals) {
-        for (Tensor t : primals) {
-            if (t instanceof Tracer || t instanceof ShapeOnly || t.rank() != 0) return false;
-        }
-        return true;
+    /**
+     * A call of a scalar rule on 0-d operands that are concrete values or this trace's tracers of concrete values,
+     * computed on doubles and put on the compact tape (its operand slots and partials); null if the call is not
+     * such a call (or anomaly mode is on, which checks each op's numbers on the general path).
+     */
+    private Tensor scalarCall(ScalarRule p, Tensor[] args) {
+        Tensor a = args[0];
+        Tensor b = args.length > 1 ? args[1] : null;
+        int ia = slotOf(a);
+        int ib = b == null ? -1 : slotOf(b);
+        if (ia == -2 || ib == -2 || ia < 0 && ib < 0 || Eval.anomalyMode()) return null;
+        double va = number(a);
+        double vb = b == null ? 0.0 : number(b);
+        double y = p.value(va, vb);
+        scalars.add(slots, ia, ib, ia >= 0 ? p.partial(0, va, vb, y) : 0.0, ib >= 0 ? p.partial(1, va, vb, y) : 0.0);
+        return new ReverseTracer(this, Tensor.scalar(y), slots++);
     }
 
-    /** Computes a 0-d call on doubles and puts it on the compact tape: its operand slots and its partials. */
-    private Tensor recordScalar(ScalarRule p, int[] parents, Tensor[] primals) {
-        double a = primals[0].value().unsafeData()[0];
-        double b = primals.length > 1 ? primals[1].value().unsafeData()[0] : 0.0;
-        double y = p.value(a, b);
-        int ib = primals.length > 1 ? parents[1] : -1;
-        double da = parents[0] >= 0 ? p.partial(0, a, b, y) : 0.0;
-        double db = ib >= 0 ? p.partial(1, a, b, y) : 0.0;
-        scalars.add(slots, parents[0], ib, da, db);
-        return new ReverseTracer(this, Tensor.scalar(y), slots++);
+    /**
+     * For {@link #scalarCall}: the slot of {@code t} if it is this trace's tracer of a 0-d concrete value, −1 if it
+     * is a 0-d concrete value, −2 otherwise (a tensor, an enclosing transform's tracer, a value-less stand-in).
+     */
+    private int slotOf(Tensor t) {
+        if (t.rank() != 0) return -2;
+        if (t instanceof ReverseTracer) {
+            ReverseTracer r = (ReverseTracer) t;
+            return r.trace == this && concrete(r.primal()) ? r.slot : -2;
+        }
+        return concrete(t) ? -1 : -2;
+    }
+
+    private static boolean concrete(Tensor t) {
+        return !(t instanceof Tracer) && !(t instanceof ShapeOnly);
+    }
+
+    /** The number a 0-d concrete value or tracer of one holds. */
+    private static double number(Tensor t) {
+        return (t instanceof ReverseTracer ? ((ReverseTracer) t).primal() : t).value().unsafeData()[0];
     }
 
     /** Puts a call on the tape, keeping of its operands only what the VJP rule reads (else their shapes). */

@@ -1,51 +1,46 @@
 package dev.cotangent.trace;
 
+import java.util.Arrays;
+
 /**
  * The compact part of a reverse-mode tape: one entry per recorded call on 0-d concrete values, held in primitive
- * arrays (the result's slot, the slots of up to two traced operands, and the two partial derivatives ∂y/∂a and
- * ∂y/∂b): 28 bytes per call and no object, so a young collection copies a few arrays instead of tracing millions
- * of nodes. Entries are appended in slot order and kept in blocks of {@value #BLOCK}, so growing never copies
- * the tape.
+ * arrays (the result's slot and the slots of up to two traced operands as three ints, the partial derivatives
+ * ∂y/∂a and ∂y/∂b as two doubles): 28 bytes per call and no object, so a young collection copies a few arrays
+ * instead of tracing millions of nodes. Entries are appended in slot order into blocks of {@value #BLOCK}, so
+ * growing never copies the tape, and an entry's numbers sit side by side for the backward sweep.
  */
 final class ScalarTape {
     private static final int SHIFT = 12;
     static final int BLOCK = 1 << SHIFT;
     private static final int MASK = BLOCK - 1;
 
-    private int[][] slot = new int[4][];
-    private int[][] a = new int[4][];
-    private int[][] b = new int[4][];
-    private double[][] da = new double[4][];
-    private double[][] db = new double[4][];
+    private int[][] ints = new int[16][];
+    private double[][] partials = new double[16][];
+    private int[] lastInts;
+    private double[] lastPartials;
     private int size;
 
     /** Appends y (at {@code out}) = f(a, b) with ∂y/∂a = {@code pa}, ∂y/∂b = {@code pb}; −1 for an untraced operand. */
     void add(int out, int ia, int ib, double pa, double pb) {
-        int blk = size >>> SHIFT;
         int i = size & MASK;
-        if (i == 0) grow(blk);
-        slot[blk][i] = out;
-        a[blk][i] = ia;
-        b[blk][i] = ib;
-        da[blk][i] = pa;
-        db[blk][i] = pb;
+        if (i == 0) grow(size >>> SHIFT);
+        int[] n = lastInts;
+        n[3 * i] = out;
+        n[3 * i + 1] = ia;
+        n[3 * i + 2] = ib;
+        double[] d = lastPartials;
+        d[2 * i] = pa;
+        d[2 * i + 1] = pb;
         size++;
     }
 
     private void grow(int blk) {
-        if (blk == slot.length) {
-            int n = blk * 2;
-            slot = java.util.Arrays.copyOf(slot, n);
-            a = java.util.Arrays.copyOf(a, n);
-            b = java.util.Arrays.copyOf(b, n);
-            da = java.util.Arrays.copyOf(da, n);
-            db = java.util.Arrays.copyOf(db, n);
+        if (blk == ints.length) {
+            ints = Arrays.copyOf(ints, 2 * blk);
+            partials = Arrays.copyOf(partials, 2 * blk);
         }
-        slot[blk] = new int[BLOCK];
-        a[blk] = new int[BLOCK];
-        b[blk] = new int[BLOCK];
-        da[blk] = new double[BLOCK];
-        db[blk] = new double[BLOCK];
+        lastInts = ints[blk] = new int[3 * BLOCK];
+        lastPartials = partials[blk] = new double[2 * BLOCK];
     }
 
     /** The number of entries. */
@@ -55,27 +50,27 @@ final class ScalarTape {
 
     /** The result slot of entry {@code k}. */
     int slot(int k) {
-        return slot[k >>> SHIFT][k & MASK];
+        return ints[k >>> SHIFT][3 * (k & MASK)];
     }
 
     /** The slot of entry {@code k}'s first operand, −1 if it is not traced. */
     int a(int k) {
-        return a[k >>> SHIFT][k & MASK];
+        return ints[k >>> SHIFT][3 * (k & MASK) + 1];
     }
 
     /** The slot of entry {@code k}'s second operand, −1 if it is not traced or there is none. */
     int b(int k) {
-        return b[k >>> SHIFT][k & MASK];
+        return ints[k >>> SHIFT][3 * (k & MASK) + 2];
     }
 
     /** ∂y/∂a of entry {@code k}. */
     double da(int k) {
-        return da[k >>> SHIFT][k & MASK];
+        return partials[k >>> SHIFT][2 * (k & MASK)];
     }
 
     /** ∂y/∂b of entry {@code k}. */
     double db(int k) {
-        return db[k >>> SHIFT][k & MASK];
+        return partials[k >>> SHIFT][2 * (k & MASK) + 1];
     }
 
     /** The bytes of numbers kept: the two partials per entry. */

@@ -91,7 +91,7 @@ final class S1 {
                 n, f, ps[0] * 1e6, ps[1] * 1e3, ps[2], ps[1] * 1e9 / ops, pv[1] * 1e3, pv[2]));
     }
 
-    private static void check(int n, double[] g, String what) {
+    static void check(int n, double[] g, String what) {
         double[] want = new double[n];
         for (int i = 0; i < n; i++) want[i] = i == 0 ? -215.6 : i == n - 1 ? -88 : i % 2 == 1 ? 792 : -655.6;
         for (int i = 0; i < n; i++) {
