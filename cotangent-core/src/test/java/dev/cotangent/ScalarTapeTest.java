@@ -130,6 +130,9 @@ class ScalarTapeTest {
             assertEquals(d2, AD.grad(AD.grad(f)).apply(Tensor.scalar(x)).item(), 1e-11);
             assertEquals(d2, AD.jvp(AD.grad(f), Tensor.scalar(x), Tensor.scalar(1)).tangent().item(), 1e-11);
             assertEquals(2 * d2, AD.hvp(f, Tensor.scalar(x), Tensor.scalar(2)).item(), 1e-11);
+            // reverse over forward: the outer tape records the JVP's 0-d ops compactly
+            Function<Tensor, Tensor> df = t -> AD.jvp(f, t, Tensor.scalar(1)).tangent();
+            assertEquals(d2, AD.grad(df).apply(Tensor.scalar(x)).item(), 1e-11);
         }
         // perturbation confusion: d/dx [x · d/dy (x + y)] at any x is 1
         Tensor d = AD.grad((Tensor x) -> Ops.mul(x, AD.grad((Tensor y) -> Ops.add(x, y)).apply(Tensor.scalar(2))))
