@@ -20,7 +20,9 @@
  *   <li>Pick the traits that supply whole rules: {@link dev.cotangent.primitive.Elementwise} (broadcast shape,
  *       batching), {@link dev.cotangent.primitive.Linear} (the JVP is the primitive itself; write the transpose),
  *       {@link dev.cotangent.primitive.Bilinear} (the product rule), {@link dev.cotangent.primitive.ZeroDerivative}
- *       (piecewise constant: symbolic zero derivatives).</li>
+ *       (piecewise constant: symbolic zero derivatives), and for an elementwise function of one or two operands
+ *       {@link dev.cotangent.primitive.ScalarRule} (its value and partials on doubles, which let reverse mode keep
+ *       0-d calls on its compact scalar tape; {@code ScalarRuleTest} checks them against the rules).</li>
  *   <li>Declare what the VJP rule reads, {@code vjpReadsOperands()} and {@code vjpReadsResult()}: reverse mode
  *       keeps only that on the tape, and a rule that reads what it did not declare fails with a message saying
  *       so. For the graph passes, declare {@code commutative()} and {@code identity(operand)} (the neutral

@@ -16,6 +16,13 @@
  * is why transforms nest with no perturbation confusion. A tracer used after its trace closed is a leaked
  * tracer, and {@code bind} reports it (as it does a tracer used on another thread).
  *
+ * <h2>The two tapes of reverse mode</h2>
+ * A 0-d call of a {@link dev.cotangent.primitive.ScalarRule} primitive whose operands are concrete values (or this
+ * level's tracers of concrete values) goes on a compact scalar tape of primitive arrays, its partials computed at
+ * once; every other call is a general node whose VJP rule runs with ops in the sweep. An operand that is a tracer
+ * of an enclosing transform always takes the general path, so higher order is unchanged;
+ * {@link dev.cotangent.trace.ReverseTrace} says why the compact path is exact.
+ *
  * <p>{@link dev.cotangent.trace.ShapeOnly} is a tensor with a shape and no numbers: what the tape keeps of a
  * value the VJP rule does not read, and the primal of a staged value. Reading a staged value throws
  * {@link dev.cotangent.trace.ValueDependenceException} (Java control flow on numbers cannot be staged); callers
