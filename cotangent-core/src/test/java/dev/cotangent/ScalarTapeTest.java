@@ -167,4 +167,26 @@ class ScalarTapeTest {
         double[] g = AD.grad(f).apply(Tensor.of(v)).toArray();
         for (int k = 0; k < 3; k++) assertEquals(q + (2 * s + 3) * 2 * v[k] * sumV, g[k], 1e-12);
     }
+
+    @Test
+    void resultsOfAGeneralCallWithSeveralResultsFeedTheScalarTape() {
+        // sinCos is a general call with two 0-d results; the products on them are compact
+        Function<Tensor, Tensor> f = x -> {
+            Tensor[] sc = Ops.sinCos(x);
+            return Ops.add(Ops.mul(sc[0], sc[1]), Ops.mul(sc[1], x));
+        };
+        double x = 0.9;
+        double want = Math.cos(2 * x) + Math.cos(x) - x * Math.sin(x);
+        assertEquals(want, AD.grad(f).apply(Tensor.scalar(x)).item(), 1e-14);
+        // the output is the first of the two results: nothing flows into the second
+        assertEquals(Math.cos(x), AD.grad((Tensor t) -> Ops.sinCos(t)[0]).apply(Tensor.scalar(x)).item(), 1e-15);
+    }
+
+    @Test
+    void savedBytesCountTheScalarTapesPartials() {
+        // three compact calls (x·x, ·x, + 1 on a traced operand): two partials of 8 bytes each
+        VjpResult r = AD.vjp(x -> Ops.add(Ops.mul(Ops.mul(x, x), x), Tensor.scalar(1)), Tensor.scalar(2));
+        assertEquals(3 * 16, r.savedBytes());
+        assertEquals(12.0, r.pullback(Tensor.scalar(1)).item());
+    }
 }
