@@ -1,32 +1,54 @@
 """Summarise a JFR recording for RESULTS-tape.md: self and inclusive execution samples by method, collector
 pauses, and allocation samples by class.
 
-  jfr print --json --events jdk.ExecutionSample,jdk.GarbageCollection,jdk.ObjectAllocationSample \
+  jfr print --json --events jdk.ExecutionSample,jdk.GarbageCollection,jdk.ObjectAllocationSample \\
       --stack-depth 64 rec.jfr > rec.json
   python3 jfr_summary.py rec.json
 """
-import json,sys,collections
-d=json.load(open(sys.argv[1]))
-ev=d['recording']['events']
-top=collections.Counter(); incl=collections.Counter(); n=0
-gc=0.0; gcn=0; alloc=collections.Counter()
-for e in ev:
-    t=e['type']
-    if t=='jdk.ExecutionSample':
-        fr=e['values']['stackTrace']['frames']
-        if not fr: continue
-        n+=1
-        f0=fr[0]['method']; top[f0['type']['name'].split('.')[-1]+'.'+f0['name']]+=1
-        seen=set()
-        for f in fr:
-            m=f['method']; k=m['type']['name'].split('.')[-1]+'.'+m['name']
-            if k not in seen: incl[k]+=1; seen.add(k)
-    elif t=='jdk.GarbageCollection':
-        dur=e['values']['sumOfPauses']; 
-        gc+=float(dur.rstrip('sS').replace('PT','')) if isinstance(dur,str) else dur; gcn+=1
-    elif t=='jdk.ObjectAllocationSample':
-        alloc[e['values']['objectClass']['name']]+=e['values']['weight']
-print('samples',n,'gc pauses',gcn,'total',gc)
-print('TOP self'); [print(' %5.1f%% %s'%(100*c/n,k)) for k,c in top.most_common(25)]
-print('TOP incl'); [print(' %5.1f%% %s'%(100*c/n,k)) for k,c in incl.most_common(40)]
-tot=sum(alloc.values()); print('ALLOC'); [print(' %5.1f%% %s'%(100*c/tot,k)) for k,c in alloc.most_common(15)]
+import collections
+import json
+import sys
+
+
+def method(frame):
+    m = frame['method']
+    return m['type']['name'].split('.')[-1] + '.' + m['name']
+
+
+def seconds(duration):
+    # JFR prints durations as ISO-8601 ("PT0.0065S") in JSON
+    return float(duration.replace('PT', '').rstrip('sS')) if isinstance(duration, str) else float(duration)
+
+
+def main(path):
+    events = json.load(open(path))['recording']['events']
+    own, inclusive, allocated = collections.Counter(), collections.Counter(), collections.Counter()
+    samples, pauses, paused = 0, 0, 0.0
+    for e in events:
+        kind, v = e['type'], e['values']
+        if kind == 'jdk.ExecutionSample':
+            frames = v['stackTrace']['frames']
+            if not frames:
+                continue
+            samples += 1
+            own[method(frames[0])] += 1
+            for m in {method(f) for f in frames}:
+                inclusive[m] += 1
+        elif kind == 'jdk.GarbageCollection':
+            pauses += 1
+            paused += seconds(v['sumOfPauses'])
+        elif kind == 'jdk.ObjectAllocationSample':
+            allocated[v['objectClass']['name']] += v['weight']
+    print('samples %d; collector pauses %d, %.3f s in all' % (samples, pauses, paused))
+    for title, counter in (('self', own), ('inclusive', inclusive)):
+        print('top %s' % title)
+        for m, c in counter.most_common(30):
+            print('  %5.1f%% %s' % (100.0 * c / max(samples, 1), m))
+    total = sum(allocated.values()) or 1
+    print('allocation by class')
+    for cls, w in allocated.most_common(12):
+        print('  %5.1f%% %s' % (100.0 * w / total, cls))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
