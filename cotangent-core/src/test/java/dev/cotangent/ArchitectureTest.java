@@ -113,6 +113,7 @@ class ArchitectureTest {
             "cotangent-nn", Set.of(CORE, "cotangent-numerics"),
             "cotangent-examples", Set.of(CORE, "cotangent-numerics", "cotangent-nn"),
             "cotangent-gradbench", Set.of(CORE),
+            "cotangent-spark", Set.of(CORE, "cotangent-nn"),
             "cotangent-cli", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-examples",
                     "cotangent-gradbench"),
             "cotangent-bench", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-gradbench"));
