@@ -116,7 +116,8 @@ class ArchitectureTest {
             "cotangent-spark", Set.of(CORE, "cotangent-nn"),
             "cotangent-cli", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-examples",
                     "cotangent-gradbench", "cotangent-spark"),
-            "cotangent-bench", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-gradbench"));
+            "cotangent-bench", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-gradbench",
+                    "cotangent-spark"));
 
     /** The packages of core that other modules may use; kernel, primitive, trace, transform and custom are not. */
     private static final Set<String> EXPORTED = Set.of(ROOT, "dev.cotangent.tensor", "dev.cotangent.tree",
