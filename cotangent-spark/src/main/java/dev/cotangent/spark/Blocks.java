@@ -30,8 +30,17 @@ final class Blocks {
      * @throws BadExampleException naming the partition and row of the first bad example Spark reports
      */
     static <T> Read read(JavaRDD<T> data, ExampleReader<T> reader) {
-        T first = data.first();
-        int d = reader.read(first).unsafeFeatures().length;
+        List<T> head = data.take(1);
+        if (head.isEmpty()) {
+            throw new IllegalArgumentException("SparkTrainer: the data have no examples; give at least one row");
+        }
+        int d;
+        try {
+            d = reader.read(head.get(0)).unsafeFeatures().length;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("SparkTrainer: cannot read the first example, " + head.get(0) + ": "
+                    + e.getMessage(), e);
+        }
         JavaRDD<Block> raw = data.mapPartitionsWithIndex((p, it) -> List.of(block(p, it, reader, d)).iterator(), true);
         raw.persist(StorageLevel.MEMORY_AND_DISK());
         List<long[]> sizes;

@@ -40,18 +40,20 @@ import org.apache.spark.storage.StorageLevel;
  *       MLlib's LogisticRegression (L-BFGS) per iteration on the same rows, same master.</li>
  * </ol>
  * Run: {@code java -Xmx8g @cotangent-spark/spark-jvm.options -cp cotangent-bench/target/benchmarks.jar:SPARK_CP
- * dev.cotangent.bench.spark.SparkBench [overhead|logistic|all] [rows]}.
+ * dev.cotangent.bench.spark.SparkBench [overhead|logistic|all] [rows] [rounds]}.
  */
 public final class SparkBench {
     static final int PARTITIONS = 4;
     static final int FEATURES = 100;
-    static final int ROUNDS = 2;
+    /** Rounds of the interleaved runs (the third argument; 2 by default). */
+    static int rounds = 2;
 
     private SparkBench() {}
 
     public static void main(String[] args) {
         String part = args.length > 0 ? args[0] : "all";
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        if (args.length > 2) rounds = Integer.parseInt(args[2]);
         if (part.equals("overhead") || part.equals("all")) overhead();
         if (part.equals("logistic") || part.equals("all")) logistic(rows, 10);
     }
@@ -79,7 +81,7 @@ public final class SparkBench {
                 Tensor theta = p.get("theta");
                 return theta.square().sum().mul(0.5).add(b.features().mean().mul(theta.sum()));
             };
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (int size : sizes) {
                     Map<String, Tensor> init = Map.of("theta", Tensor.zeros(size));
                     SparkTrainer.Result r = SparkTrainer.fit(rdd, loss, init, new GradientDescent(0.1),
@@ -103,9 +105,9 @@ public final class SparkBench {
     static void logistic(int rows, int steps) {
         Map<String, List<double[]>> cells = new LinkedHashMap<>();
         BatchLoss loss = (p, b) -> Losses.logistic(b.features().matmul(p.get("w")).add(p.get("b")), b.labelTensor());
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             cells.computeIfAbsent("Cotangent, one JVM (no Spark)", k -> new ArrayList<>())
-                    .add(new double[] {singleJvm(rows, steps, loss)});
+                    .add(new double[] {progress("one JVM", singleJvm(rows, steps, loss))});
             for (String master : List.of("local[1]", "local[2]")) {
                 SparkSession spark = session(master);
                 try {
@@ -116,9 +118,9 @@ public final class SparkBench {
                             new SparkTrainer.Config(steps, rows, 1), e -> { });
                     double[] perStep = r.epochs().stream().skip(1).mapToDouble(EpochReport::seconds).toArray();
                     cells.computeIfAbsent("Cotangent on Spark " + master, k -> new ArrayList<>())
-                            .add(new double[] {1e3 * median(perStep)});
+                            .add(new double[] {progress("Cotangent " + master, 1e3 * median(perStep))});
                     cells.computeIfAbsent("MLlib LogisticRegression (L-BFGS) " + master, k -> new ArrayList<>())
-                            .add(new double[] {mllib(spark, rdd, steps)});
+                            .add(new double[] {progress("MLlib " + master, mllib(spark, rdd, steps))});
                     rdd.unpersist(true);
                 } finally {
                     spark.stop();
@@ -130,6 +132,13 @@ public final class SparkBench {
         System.out.println("|---|---:|---:|");
         cells.forEach((name, runs) -> System.out.printf("| %s | %s | %.3g |%n", name, cell(runs, 0),
                 rows / (median(runs.stream().mapToDouble(v -> v[0]).toArray()) / 1e3)));
+    }
+
+    /** Prints one measurement as it is made (a long run's partial results survive it), and returns it. */
+    static double progress(String what, double ms) {
+        System.out.printf("# %s: %.1f ms per step%n", what, ms);
+        System.out.flush();
+        return ms;
     }
 
     static Map<String, Tensor> zeros() {
