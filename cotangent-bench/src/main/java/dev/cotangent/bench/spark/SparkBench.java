@@ -154,7 +154,7 @@ public final class SparkBench {
         double[] y = new double[rows];
         int per = rows / PARTITIONS;
         for (int p = 0; p < PARTITIONS; p++) {
-            List<Example> part = Rows.partition(p, per);
+            List<Example> part = LogisticRows.partition(p, per);
             for (int i = 0; i < per; i++) {
                 System.arraycopy(part.get(i).features(), 0, x, (p * per + i) * FEATURES, FEATURES);
                 y[p * per + i] = part.get(i).label();
@@ -177,12 +177,12 @@ public final class SparkBench {
         return median(Arrays.copyOfRange(t, 1, steps));
     }
 
-    /** {@code rows} examples in 4 partitions, generated on the executors (see {@link Rows}). */
+    /** {@code rows} examples in 4 partitions, generated on the executors (see {@link LogisticRows}). */
     static JavaRDD<Example> synthetic(JavaSparkContext jsc, int rows) {
         List<Integer> parts = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) parts.add(p);
         int per = rows / PARTITIONS;
-        return jsc.parallelize(parts, PARTITIONS).flatMap(p -> Rows.partition(p, per).iterator());
+        return jsc.parallelize(parts, PARTITIONS).flatMap(p -> LogisticRows.partition(p, per).iterator());
     }
 
     /** MLlib's LogisticRegression on the same rows: ms per L-BFGS iteration (fit time / iterations). */

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * with p, features standard normal, label 1 with probability sigmoid(x·w*) for a fixed w* (w*_j = (−1)^j / √j+1),
  * so the executors and the single-JVM baseline make the same rows.
  */
-final class Rows {
-    private Rows() {}
+final class LogisticRows {
+    private LogisticRows() {}
 
     static List<Example> partition(int p, int rows) {
         SplittableRandom rng = new SplittableRandom(1000 + p);
