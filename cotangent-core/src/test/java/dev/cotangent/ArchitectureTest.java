@@ -111,11 +111,13 @@ class ArchitectureTest {
             CORE, Set.of(),
             "cotangent-numerics", Set.of(CORE),
             "cotangent-nn", Set.of(CORE, "cotangent-numerics"),
-            "cotangent-examples", Set.of(CORE, "cotangent-numerics", "cotangent-nn"),
+            "cotangent-examples", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-spark"),
             "cotangent-gradbench", Set.of(CORE),
+            "cotangent-spark", Set.of(CORE, "cotangent-nn"),
             "cotangent-cli", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-examples",
-                    "cotangent-gradbench"),
-            "cotangent-bench", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-gradbench"));
+                    "cotangent-gradbench", "cotangent-spark"),
+            "cotangent-bench", Set.of(CORE, "cotangent-numerics", "cotangent-nn", "cotangent-gradbench",
+                    "cotangent-spark"));
 
     /** The packages of core that other modules may use; kernel, primitive, trace, transform and custom are not. */
     private static final Set<String> EXPORTED = Set.of(ROOT, "dev.cotangent.tensor", "dev.cotangent.tree",

@@ -27,15 +27,17 @@ import picocli.CommandLine.Spec;
             "  bilevel     ridge penalty on the digits by gradient descent through argmin, vs a grid search",
             "  control     optimal control of an ODE: continuous adjoint vs discretise-then-differentiate",
             "  memory      memory vs time of a 2000-step loop's gradient: checkpoint schedules, leapfrog",
-            "  all         every demo in turn"},
+            "  spark       the digits MLP trained data-parallel on Spark (--master), compared with one JVM",
+            "  all         every demo in turn (spark excepted)"},
         footerHeading = "%nExamples:%n",
-        footer = {"  cotangent demo mlp --out demo-out", "  cotangent demo all --out /tmp/plots --threads 1"})
+        footer = {"  cotangent demo mlp --out demo-out", "  cotangent demo all --out /tmp/plots --threads 1",
+            "  cotangent demo spark --out demo-out --master local[2]"})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "mlp, resnet, rnn, mds, zero-order, newton, sinkhorn, bilevel, control, memory or all")
+            description = "mlp, resnet, rnn, mds, zero-order, newton, sinkhorn, bilevel, control, memory, spark or all")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the plots (default: ${DEFAULT-VALUE}).",
@@ -48,12 +50,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A reduced problem size, for a smoke test.")
     boolean quick;
 
+    @Option(names = "--master", paramLabel = "URL", description = "The spark demo's Spark master: local[N], "
+            + "spark://HOST:7077, yarn, k8s://... (default: the one spark-submit set, else local[2]).")
+    String master;
+
     @Override
     public Integer call() {
         List<String> names = name.equals("all") ? Demos.NAMES : List.of(name);
-        if (!name.equals("all") && !Demos.NAMES.contains(name)) {
+        if (!name.equals("all") && !Demos.NAMES.contains(name) && !name.equals(Demos.SPARK)) {
             throw new CliException("unknown demo '" + name + "'; the demos are " + String.join(", ", Demos.NAMES)
-                    + " (or all)");
+                    + ", " + Demos.SPARK + " (or all)");
         }
         if (threads != null) {
             if (threads < 1) throw new CliException("--threads " + threads + ": give 1 or more");
@@ -63,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(new LineForwarder(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         for (String n : names) {
             long t0 = System.nanoTime();
-            Demos.run(n, out, log, quick);
+            Demos.run(n, out, log, quick, master);
             log.printf("(%s took %.1f s; plots in %s)%n%n", n, (System.nanoTime() - t0) / 1e9, out.toAbsolutePath());
         }
         return 0;
