@@ -13,8 +13,8 @@ public final class Blas {
     /**
      * {@code C[m×n] = op(A) op(B)} where {@code op(A)} is {@code m×k} and {@code op(B)} is {@code k×n};
      * {@code A} is stored {@code m×k} (or {@code k×m} when {@code transA}), likewise {@code B}. Overwrites
-     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} must never be modified afterwards: an array that is
-     * read often gets an off-heap copy cached for later calls.
+     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} keep an off-heap copy for later calls (see
+     * {@link #forget}): they must not be modified afterwards unless {@code forget} is called first.
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
@@ -27,7 +27,7 @@ public final class Blas {
         int ldb = transB ? k : n;
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
-        // Operands go off-heap once (a cached copy for arrays read again and again, a scratch buffer otherwise)
+        // Operands go off-heap once (each keeps a mirror while it is among the thread's last 16 operands)
         // and the result through a scratch buffer: JNI would copy all three arrays in and out on every call.
         BlasThreads.use((long) m * n * k);
         DoublePointer pa = NativeMirror.at(NativeMirror.operand(a, 0), aOff);
@@ -85,6 +85,14 @@ public final class Blas {
      */
     public static int threads() {
         return BlasThreads.max();
+    }
+
+    /**
+     * Drops the calling thread's off-heap copy of {@code a}, if it has one: call it before writing into an array
+     * that may have been an operand of a product, or the next product could read the old values.
+     */
+    public static void forget(double[] a) {
+        NativeMirror.forget(a);
     }
 
     /** The number of threads the last product or factorization used (0 before the first). */
