@@ -88,7 +88,11 @@ class LinalgErrorsTest {
     void largeFactorizationsSurviveTheDefaultThreadStackWithSeveralBlasThreads() throws Exception {
         // OpenBLAS's parallel getrf needs several MB of stack (a crash, not an exception, on a 1 MB Java thread)
         int before = Blas.threads();
+        long from = Blas.parallelFrom();
+        boolean aware = Blas.loadAware();
         Blas.setThreads(2);
+        Blas.setParallelFrom(0);
+        Blas.setLoadAware(false); // else a busy machine would give the factorization 1 thread and a small stack
         try {
             double[] d = NDArray.uniform(new SplittableRandom(1), -1, 1, 300, 300).toArray();
             for (int i = 0; i < 300; i++) d[i * 300 + i] += 300;
@@ -102,6 +106,8 @@ class LinalgErrorsTest {
             assertTrue(residual.abs().max().item() < 1e-12);
         } finally {
             Blas.setThreads(before);
+            Blas.setParallelFrom(from);
+            Blas.setLoadAware(aware);
         }
     }
 }

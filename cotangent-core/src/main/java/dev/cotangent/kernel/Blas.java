@@ -13,8 +13,8 @@ public final class Blas {
     /**
      * {@code C[m×n] = op(A) op(B)} where {@code op(A)} is {@code m×k} and {@code op(B)} is {@code k×n};
      * {@code A} is stored {@code m×k} (or {@code k×m} when {@code transA}), likewise {@code B}. Overwrites
-     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} must never be modified afterwards: an array that is
-     * read often gets an off-heap copy cached for later calls.
+     * {@code c[cOff .. cOff+m*n)}. {@code a} and {@code b} keep an off-heap copy for later calls (see
+     * {@link #forget}): they must not be modified afterwards unless {@code forget} is called first.
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
@@ -27,8 +27,9 @@ public final class Blas {
         int ldb = transB ? k : n;
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
-        // Operands go off-heap once (a cached copy for arrays read again and again, a scratch buffer otherwise)
+        // Operands go off-heap once (each keeps a mirror while it is among the thread's last 16 operands)
         // and the result through a scratch buffer: JNI would copy all three arrays in and out on every call.
+        BlasThreads.use((long) m * n * k);
         DoublePointer pa = NativeMirror.at(NativeMirror.operand(a, 0), aOff);
         DoublePointer pb = NativeMirror.at(NativeMirror.operand(b, 1), bOff);
         DoublePointer pc = NativeMirror.scratch(2, (long) m * n);
@@ -54,6 +55,7 @@ public final class Blas {
         int ldb = transB ? k : n;
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
+        BlasThreads.use((long) count * m * n * k);
         DoublePointer pa = NativeMirror.operand(a, 0);
         DoublePointer pb = NativeMirror.operand(b, 1);
         DoublePointer pc = NativeMirror.scratch(2, (long) count * m * n);
@@ -64,34 +66,67 @@ public final class Blas {
         pc.get(c, 0, count * m * n);
     }
 
-    /** Sets the number of threads OpenBLAS uses for every later call (process-wide). */
+    /**
+     * Sets the largest number of threads OpenBLAS uses (process-wide, from the next call on); each call then uses
+     * what the thread rule gives for its size and the machine's load (see {@link #setParallelFrom} and
+     * {@link #setLoadAware}).
+     */
     public static void setThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("Blas.setThreads: " + threads + " threads; give 1 or more");
         }
-        openblas.blas_set_num_threads(threads);
+        BlasThreads.setMax(threads);
     }
 
     /**
-     * The number of threads OpenBLAS currently uses. The preset only remembers what {@link #setThreads} set
-     * (it answers -1 before that), so until then this is OpenBLAS's own start-up choice: the first positive
-     * of OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS, OMP_NUM_THREADS, capped by the available processors.
+     * The largest number of threads OpenBLAS uses: what {@link #setThreads} set, else OpenBLAS's own start-up
+     * choice (the first positive of OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS, OMP_NUM_THREADS, capped by the
+     * available processors).
      */
     public static int threads() {
-        int t = openblas.blas_get_num_threads();
-        return t > 0 ? t : startupThreads();
+        return BlasThreads.max();
     }
 
-    private static int startupThreads() {
-        int procs = Runtime.getRuntime().availableProcessors();
-        for (String var : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
-            try {
-                int n = Integer.parseInt(System.getenv().getOrDefault(var, "").trim());
-                if (n > 0) return Math.min(n, procs);
-            } catch (NumberFormatException e) {
-                // unset or not a number: OpenBLAS ignores it too
-            }
+    /**
+     * Drops the calling thread's off-heap copy of {@code a}, if it has one: call it before writing into an array
+     * that may have been an operand of a product, or the next product could read the old values.
+     */
+    public static void forget(double[] a) {
+        NativeMirror.forget(a);
+    }
+
+    /** The number of threads the last product or factorization used (0 before the first). */
+    public static int threadsOfLastCall() {
+        return Math.max(0, openblas.blas_get_num_threads());
+    }
+
+    /**
+     * Products and factorizations of fewer than {@code multiplyAdds} multiply-adds (m·n·k, summed over a batch;
+     * n³ for a factorization) run on one thread; larger ones on up to {@link #threads()}.
+     */
+    public static void setParallelFrom(long multiplyAdds) {
+        if (multiplyAdds < 0) {
+            throw new IllegalArgumentException("Blas.setParallelFrom: " + multiplyAdds + " multiply-adds; give 0 or more");
         }
-        return procs;
+        BlasThreads.setParallelFrom(multiplyAdds);
+    }
+
+    /** The work from which calls may use more than one thread (see {@link #setParallelFrom}). */
+    public static long parallelFrom() {
+        return BlasThreads.parallelFrom();
+    }
+
+    /**
+     * With {@code on} (the default), a call that may use several threads uses no more than the cores other
+     * processes leave free, as last measured (Linux; at most every 50 ms): threaded OpenBLAS waits for its slowest
+     * thread, and a thread sharing a core with a busy process makes every product several times slower.
+     */
+    public static void setLoadAware(boolean on) {
+        BlasThreads.setLoadAware(on);
+    }
+
+    /** Whether calls adapt their threads to the machine's load (see {@link #setLoadAware}). */
+    public static boolean loadAware() {
+        return BlasThreads.loadAware();
     }
 }

@@ -80,6 +80,7 @@ public final class Lapack {
         int n = lu.n;
         int count = matrix.length;
         if (n == 0 || k == 0 || count == 0) return;
+        BlasThreads.use((long) count * n * n * k);
         // LAPACK holds the LU of Aᵀ: A x = b is its transposed solve
         byte trans = (byte) (transpose ? 'N' : 'T');
         int group = lu.count == 1 ? count : 1;
@@ -115,6 +116,7 @@ public final class Lapack {
         int n = lu.n;
         long nn = (long) n * n;
         if (n == 0 || lu.count == 0) return;
+        BlasThreads.use(nn * n);
         DoublePointer w = NativeMirror.scratch(2, lu.count * nn);
         lu.copyTo(w);
         IntPointer pivots = lu.pivots();
@@ -130,6 +132,7 @@ public final class Lapack {
     public static void getri(LuFactors lu, int t, double[] out, int off) {
         int n = lu.n;
         if (n == 0) return;
+        BlasThreads.use((long) n * n * n);
         DoublePointer w = lu.factorsOf(2, t);
         int info = openblas.LAPACKE_dgetri(COL, n, w, n, lu.pivotsOf(t));
         if (info != 0) throw new IllegalStateException("LAPACKE_dgetri: info " + info + " for matrix " + t);
@@ -146,6 +149,7 @@ public final class Lapack {
         int[] info = new int[count];
         long nn = (long) n * n;
         if (n == 0 || count == 0) return info;
+        BlasThreads.use(nn * n);
         DoublePointer w = NativeMirror.scratch(2, count * nn);
         w.put(a, 0, (int) (count * nn));
         for (int t = 0; t < count; t++) {
@@ -177,6 +181,7 @@ public final class Lapack {
         }
         if (n == 0 || k == 0 || count == 0) return null;
         int nk = n * k;
+        BlasThreads.use((long) count * n * n * k);
         DoublePointer pa = NativeMirror.operand(a, 0);
         boolean shared = true;
         for (int t = 1; t < count; t++) shared &= aOffsets[t] == aOffsets[0];
@@ -229,7 +234,7 @@ public final class Lapack {
 
     /** Runs {@code r} on a thread with a large stack when OpenBLAS may take its deeply recursive parallel path. */
     static void onLargeStackIfNeeded(int n, Runnable r) {
-        if (n < BIG_STACK_FROM || openblas.blas_get_num_threads() == 1
+        if (BlasThreads.use((long) n * n * n) == 1 || n < BIG_STACK_FROM
                 || Thread.currentThread().getName().equals("cotangent-lapack")) {
             r.run();
             return;

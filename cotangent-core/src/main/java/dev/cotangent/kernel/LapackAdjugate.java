@@ -104,6 +104,7 @@ public final class LapackAdjugate {
         try (DoublePointer w = new DoublePointer(nn); DoublePointer s = new DoublePointer(n);
              DoublePointer u = new DoublePointer(nn); DoublePointer vt = new DoublePointer(nn)) {
             w.put(m, 0, nn);
+            BlasThreads.use((long) nn * n);
             // LAPACK sees Aᵀ = U S Vᵀ (column-major), so A = V S Uᵀ: row-major, the buffer vt holds V and u holds Uᵀ
             int info = openblas.LAPACKE_dgesdd(COL, (byte) 'A', n, n, w, n, s, u, n, vt, n);
             if (info > 0) {

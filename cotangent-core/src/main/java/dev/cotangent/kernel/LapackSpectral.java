@@ -40,6 +40,7 @@ public final class LapackSpectral {
     public static void eigh(int count, int n, double[] a, double[] w, double[] v) {
         int nn = n * n;
         if (count == 0 || n == 0) return;
+        BlasThreads.use((long) count * nn * n);
         DoublePointer buf = NativeMirror.scratch(2, (long) count * (nn + n));
         buf.put(a, 0, count * nn);
         boolean[] nan = new boolean[count];
@@ -68,6 +69,7 @@ public final class LapackSpectral {
      */
     public static void svd(int count, int m, int n, double[] a, double[] u, double[] s, double[] vt) {
         int k = Math.min(m, n);
+        BlasThreads.use((long) count * m * n * k);
         int mn = m * n;
         if (count == 0 || k == 0) return;
         long offU = (long) count * mn;
@@ -109,6 +111,7 @@ public final class LapackSpectral {
      */
     public static void qr(int count, int m, int n, double[] a, double[] q, double[] r) {
         int k = Math.min(m, n);
+        BlasThreads.use((long) count * m * n * k);
         int mn = m * n;
         if (count == 0 || k == 0) return;
         long offTau = (long) count * mn;
@@ -157,6 +160,7 @@ public final class LapackSpectral {
      */
     public static void upperTriangularSolve(int count, int n, int nrhs, boolean transpose, double[] r, double[] b,
                                             double[] x) {
+        BlasThreads.use((long) count * n * n * nrhs);
         int nn = n * n;
         int nb = n * nrhs;
         if (count == 0 || nb == 0) return;

@@ -1,25 +1,37 @@
 package dev.cotangent.kernel;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.lang.ref.WeakReference;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * Off-heap copies of Java arrays for BLAS calls. JNI hands a {@code double[]} to native code by copying it in
- * and out on every call, which costs more than a matrix-vector product. Cotangent's arrays are immutable, so an
- * off-heap copy stays valid for as long as its array lives: an array that BLAS reads again and again (a weight
- * matrix across a recurrence, a data matrix across optimisation steps) gets one, kept in a cache weakly keyed by
- * the array's identity and freed after the array is collected. An array read once or twice (an activation, a
- * weight that the optimiser replaces every step) is only copied into a per-thread scratch buffer: caching those
- * would leave native memory waiting for the garbage collector.
+ * Off-heap copies of Java arrays for BLAS and LAPACK calls. JNI hands a {@code double[]} to native code by copying
+ * it in and out on every call, which costs more than a matrix-vector product; so each thread keeps the off-heap
+ * copies ("mirrors") of the last {@value #SLOTS} operand arrays it passed to native code, and an array read again
+ * while its mirror is still there is not copied again: the activations and cotangents that a training step reads
+ * in two products, or a weight matrix read by every step. Cotangent's arrays are immutable, so a mirror stays valid
+ * for as long as its array lives.
+ *
+ * <p>Memory is bounded and released without the garbage collector: a new operand reuses the least recently used
+ * slot's buffer (reallocating it only when too small), the slots of a thread hold at most {@value #BUDGET_MB} MB
+ * together (the least recently used ones are freed at once to stay under it), and an operand too large for a slot
+ * ({@value #LARGEST_MB} MB and up) goes through a scratch buffer per call. An array is known by its identity, held
+ * weakly, so a mirror never keeps its array alive.
+ *
+ * <p>Code that writes into an array that may have been an operand (an in-place update) must call {@link #forget}
+ * first. As a safety net, a mirror also remembers {@value #SAMPLES} of its array's values, spread over it, and is
+ * copied again when one of them differs; that catches an in-place update of every element (an optimiser step),
+ * not a change elsewhere.
  */
 final class NativeMirror {
-    /** Reads of an array before it earns a cached copy. */
-    private static final int USES_BEFORE_CACHING = 3;
-    private static final Map<double[], DoublePointer> MIRRORS = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final Map<double[], int[]> USES = Collections.synchronizedMap(new WeakHashMap<>());
+    static final int SLOTS = 16;
+    static final int BUDGET_MB = 256;
+    static final int LARGEST_MB = 64;
+    static final int SAMPLES = 8;
+    /** Operands shorter than this are copied into a scratch buffer: their copy costs less than the bookkeeping. */
+    static final int SMALLEST = 1024;
+
     private static final ThreadLocal<DoublePointer[]> SCRATCH = ThreadLocal.withInitial(() -> new DoublePointer[3]);
+    private static final ThreadLocal<Slots> MIRRORS = ThreadLocal.withInitial(Slots::new);
 
     static {
         // loads the JavaCPP runtime and OpenBLAS before the first off-heap allocation
@@ -29,23 +41,27 @@ final class NativeMirror {
     private NativeMirror() {}
 
     /**
-     * The off-heap copy of operand {@code a}: its cached copy, or a copy in this thread's scratch buffer number
-     * {@code slot} (0 or 1, one per operand of a call). {@code a} must never be modified afterwards.
+     * The off-heap copy of operand {@code a}: its mirror (made now if it has none), or for a very small or very
+     * large array a copy in this thread's scratch buffer number {@code slot} (0 or 1, one per operand of a call).
+     * Valid until this thread's next call of {@code operand}, {@code scratch} or {@code forget}.
      */
     static DoublePointer operand(double[] a, int slot) {
-        DoublePointer p = MIRRORS.get(a);
-        if (p != null) return p;
-        int uses = USES.computeIfAbsent(a, k -> new int[1])[0]++;
-        if (uses + 1 >= USES_BEFORE_CACHING) {
-            p = new DoublePointer(Math.max(1, a.length));
-            p.put(a);
-            MIRRORS.put(a, p);
-            USES.remove(a);
-            return p;
+        if (a.length < SMALLEST || (long) a.length * Double.BYTES >= (long) LARGEST_MB << 20) {
+            DoublePointer s = scratch(slot, a.length);
+            s.put(a, 0, a.length);
+            return s;
         }
-        DoublePointer s = scratch(slot, a.length);
-        s.put(a, 0, a.length);
-        return s;
+        return MIRRORS.get().mirror(a);
+    }
+
+    /** Drops this thread's mirror of {@code a}, if any: call it before writing into an array that BLAS has read. */
+    static void forget(double[] a) {
+        MIRRORS.get().forget(a);
+    }
+
+    /** Bytes of off-heap memory this thread's mirrors hold. */
+    static long mirrorBytes() {
+        return MIRRORS.get().bytes;
     }
 
     /** This thread's scratch buffer number {@code slot} (2 is for results), of at least {@code n} doubles. */
@@ -61,5 +77,92 @@ final class NativeMirror {
     /** A view of {@code p} starting {@code offset} elements in (shares memory; does not own it). */
     static DoublePointer at(DoublePointer p, long offset) {
         return offset == 0 ? p : new DoublePointer(p).position(offset);
+    }
+
+    /** One thread's mirrors, least recently used first replaced. */
+    private static final class Slots {
+        private final WeakReference<?>[] owner = new WeakReference<?>[SLOTS];
+        private final DoublePointer[] buffer = new DoublePointer[SLOTS];
+        private final double[][] sample = new double[SLOTS][SAMPLES];
+        private final long[] lastUse = new long[SLOTS];
+        private long clock;
+        private long bytes;
+
+        DoublePointer mirror(double[] a) {
+            clock++;
+            for (int i = 0; i < SLOTS; i++) {
+                if (owner[i] != null && owner[i].get() == a) {
+                    lastUse[i] = clock;
+                    if (!sampleMatches(i, a)) fill(i, a);
+                    return buffer[i];
+                }
+            }
+            int i = leastRecentlyUsed();
+            long need = (long) a.length * Double.BYTES;
+            if (buffer[i] == null || buffer[i].capacity() < a.length) {
+                free(i);
+                while (bytes + need > (long) BUDGET_MB << 20 && freeLeastRecentlyUsedExcept(i)) {
+                    // freed one more slot's buffer
+                }
+                buffer[i] = new DoublePointer(a.length);
+                bytes += need;
+            }
+            owner[i] = new WeakReference<>(a);
+            lastUse[i] = clock;
+            fill(i, a);
+            return buffer[i];
+        }
+
+        void forget(double[] a) {
+            for (int i = 0; i < SLOTS; i++) {
+                if (owner[i] != null && owner[i].get() == a) owner[i] = null;
+            }
+        }
+
+        private void fill(int i, double[] a) {
+            buffer[i].put(a, 0, a.length);
+            for (int s = 0; s < SAMPLES; s++) sample[i][s] = a[samplePosition(s, a.length)];
+        }
+
+        private boolean sampleMatches(int i, double[] a) {
+            for (int s = 0; s < SAMPLES; s++) {
+                if (Double.doubleToRawLongBits(sample[i][s]) != Double.doubleToRawLongBits(a[samplePosition(s, a.length)])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int samplePosition(int s, int n) {
+            return (int) ((long) s * (n - 1) / (SAMPLES - 1));
+        }
+
+        private int leastRecentlyUsed() {
+            int best = 0;
+            for (int i = 0; i < SLOTS; i++) {
+                if (owner[i] == null || owner[i].get() == null) return i; // an empty slot, or its array was collected
+                if (lastUse[i] < lastUse[best]) best = i;
+            }
+            return best;
+        }
+
+        private boolean freeLeastRecentlyUsedExcept(int keep) {
+            int victim = -1;
+            for (int i = 0; i < SLOTS; i++) {
+                if (i != keep && buffer[i] != null && (victim < 0 || lastUse[i] < lastUse[victim])) victim = i;
+            }
+            if (victim < 0) return false;
+            free(victim);
+            return true;
+        }
+
+        private void free(int i) {
+            if (buffer[i] != null) {
+                bytes -= buffer[i].capacity() * Double.BYTES;
+                buffer[i].deallocate();
+                buffer[i] = null;
+            }
+            owner[i] = null;
+        }
     }
 }

@@ -65,7 +65,8 @@ public final class MatMul extends Named implements Bilinear {
      * Batch axes of matmul broadcast, so the batched operand only needs size-1 axes to line its per-example batch
      * axes up with the other operand's; then one batched product does every example. When one side is a plain
      * matrix the batch is folded into a single large product instead, which BLAS does far faster than many small
-     * ones: [B,m,k]·W is ([B·m,k]·W) reshaped, and A·[B,k,n] is A·[k,B·n] with the batch moved aside.
+     * ones: [B,m,k]·W is ([B·m,k]·W) reshaped, and A·[B,k,n] is A·[k,B·n] with the batch moved aside; for a batch
+     * of vectors (n = 1) it is [B,k]·Aᵀ, which needs no move at all (jacfwd of a matrix-vector product).
      */
     @Override
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
@@ -75,6 +76,12 @@ public final class MatMul extends Named implements Bilinear {
             int m = a.dims().dim(1);
             Tensor c = Ops.matmul(Ops.reshape(a, size * m, a.dims().dim(2)), b, false, transB);
             return Ops.reshape(c, size, m, c.dims().dim(1));
+        }
+        if (!batched[0] && batched[1] && !transB && a.rank() == 2 && b.rank() == 3 && b.dims().dim(2) == 1) {
+            // A·[B,k,1], a batch of vectors: the rows of [B,k]·op(A)ᵀ, in the batch-first layout with no copy
+            int k = b.dims().dim(1);
+            Tensor c = Ops.matmul(Ops.reshape(b, size, k), a, false, !transA);
+            return Ops.reshape(c, size, c.dims().dim(1), 1);
         }
         if (!batched[0] && batched[1] && !transB && a.rank() == 2 && b.rank() == 3) {
             int k = b.dims().dim(1);

@@ -244,4 +244,26 @@ class ShapeMovesTest {
         Ref.assertSame(values, a.toArray(), "unchanged");
         assertShape(a, 2, 3);
     }
+
+    @Test
+    void largeTransposesAgreeWithANaiveLoop() {
+        // sizes that are not multiples of a cache line, a single row or column
+        int[][] sizes = {{100, 70}, {37, 1000}, {1, 65}, {64, 33}, {300, 1}};
+        for (int[] rc : sizes) {
+            int rows = rc[0];
+            int cols = rc[1];
+            NDArray x = iota(rows, cols);
+            double[] t = x.transpose().unsafeData();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) assertEquals(i * cols + j, t[j * rows + i], rows + "x" + cols + " at " + i + "," + j);
+            }
+            // a column slice starts inside the array: the transpose reads from an offset with a row stride
+            if (cols > 2) {
+                double[] ts = x.slice(1, 1, cols - 1).transpose().unsafeData();
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 1; j < cols - 1; j++) assertEquals(i * cols + j, ts[(j - 1) * rows + i]);
+                }
+            }
+        }
+    }
 }
