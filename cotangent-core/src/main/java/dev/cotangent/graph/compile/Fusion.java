@@ -1,0 +1,103 @@
+package dev.cotangent.graph.compile;
+
+import dev.cotangent.graph.Graph;
+import dev.cotangent.graph.Node;
+import dev.cotangent.graph.Var;
+import dev.cotangent.primitive.Binary;
+import dev.cotangent.primitive.Sum;
+import dev.cotangent.primitive.Unary;
+import dev.cotangent.tensor.Shape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Producer–consumer fusion: walks a graph in order and gathers elementwise nodes of one result shape, with the
+ * full sums of their values, into one loop per run of such nodes (operands of other shapes are read with
+ * broadcasting strides); every other node becomes a {@link Call}. A loop stays open while later nodes do not
+ * read it, so the elementwise work between two matrix products fuses even when the graph interleaves it with
+ * other ops; a loop is closed (emitted) just before the first step that reads one of its values from outside.
+ * Every step is emitted after every step whose values it reads, so the order is a valid schedule.
+ */
+final class Fusion {
+    /** How a kernel applies a node: {@link Kernel#UNARY} or {@link Kernel#BINARY} and the function's ordinal. */
+    record Op(byte kind, int fn) {}
+
+    private Fusion() {}
+
+    /** The kernel operation of a fusable node. */
+    static Op op(Node n) {
+        if (n.primitive() instanceof Unary u) return new Op(Kernel.UNARY, u.kernel().ordinal());
+        return new Op(Kernel.BINARY, ((Binary) n.primitive()).kernel().ordinal());
+    }
+
+    /** Whether the node is an elementwise function a kernel can compute. */
+    static boolean fusable(Node n) {
+        return (n.primitive() instanceof Unary || n.primitive() instanceof Binary) && n.shape().size() > 0;
+    }
+
+    /** The steps of {@code g}, in an order that respects every dependency. */
+    static List<Step> steps(Graph g) {
+        Var[] byId = g.byId();
+        Map<Shape, KernelBuilder> open = new LinkedHashMap<>();
+        Map<Integer, KernelBuilder> definedBy = new HashMap<>();
+        Set<KernelBuilder> closed = new HashSet<>();
+        List<Object> order = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (fusable(n)) {
+                Shape s = n.shape();
+                for (int p : n.parents()) {
+                    KernelBuilder k = definedBy.get(p);
+                    if (k != null && !closed.contains(k) && !(k.shape.equals(s) && k.computes(p))) close(k, open, closed, order);
+                }
+                KernelBuilder k = open.computeIfAbsent(s, KernelBuilder::new);
+                Shape[] in = new Shape[n.parents().size()];
+                for (int i = 0; i < in.length; i++) in[i] = byId[n.parents().get(i)].shape();
+                k.add(n, in);
+                definedBy.put(n.id(), k);
+                continue;
+            }
+            KernelBuilder src = n.parents().size() == 1 ? definedBy.get(n.parents().get(0)) : null;
+            if (n.primitive() instanceof Sum && n.shape().size() == 1 && src != null && !closed.contains(src)
+                    && src.computes(n.parents().get(0))) {
+                src.addSum(n);
+                definedBy.put(n.id(), src);
+                continue;
+            }
+            for (int p : n.parents()) {
+                KernelBuilder k = definedBy.get(p);
+                if (k != null && !closed.contains(k)) close(k, open, closed, order);
+            }
+            order.add(new Call(n));
+        }
+        for (KernelBuilder k : new ArrayList<>(open.values())) close(k, open, closed, order);
+        Set<Integer> stored = storedValues(g, definedBy);
+        List<Step> steps = new ArrayList<>();
+        for (Object o : order) steps.add(o instanceof KernelBuilder k ? k.build(stored) : (Step) o);
+        return steps;
+    }
+
+    private static void close(KernelBuilder k, Map<Shape, KernelBuilder> open, Set<KernelBuilder> closed,
+                              List<Object> order) {
+        open.remove(k.shape);
+        closed.add(k);
+        order.add(k);
+    }
+
+    /** The values computed in a loop that something outside that loop reads, or that the program returns. */
+    private static Set<Integer> storedValues(Graph g, Map<Integer, KernelBuilder> definedBy) {
+        Set<Integer> stored = new HashSet<>(g.outputs());
+        for (Node n : g.nodes()) {
+            KernelBuilder mine = definedBy.get(n.id());
+            for (int p : n.parents()) {
+                KernelBuilder k = definedBy.get(p);
+                if (k != null && k != mine) stored.add(p);
+            }
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cotangent.graph.compile;
+
+import dev.cotangent.kernel.BinaryKernel;
+import dev.cotangent.kernel.UnaryKernel;
+import dev.cotangent.tensor.Shape;
+import java.util.List;
+
+/**
+ * A fused loop: a chain of elementwise operations over arrays of one shape, and full sums of them, run block by
+ * block ({@value #BLOCK} elements) so that every intermediate value lives in a small register block that stays in
+ * the L1 cache instead of in an array of its own. Operands of other shapes are read through broadcasting strides
+ * (index arithmetic, no broadcast copy). A kernel of one element (a scalar program) runs as straight-line code
+ * over a flat {@code double[]} register file. Immutable; {@link #run} keeps its scratch on the caller's stack, so
+ * one kernel may run on several threads at once. Built by {@link KernelBuilder}.
+ */
+public final class Kernel implements Step {
+    /** Elements per block: 256 doubles = 2 KiB per register, so a few dozen registers fit in L1. */
+    static final int BLOCK = 256;
+    static final byte UNARY = 0;
+    static final byte BINARY = 1;
+    private static final UnaryKernel.Fn[] UNARY_FNS = UnaryKernel.Fn.values();
+    private static final BinaryKernel.Fn[] BINARY_FNS = BinaryKernel.Fn.values();
+
+    final Shape shape;
+    final int size;
+    final int registers;
+    // inputs: var ids, broadcasting strides over the kernel's dims (null: same size, read contiguously), registers
+    final int[] inputIds;
+    final Shape[] inputShapes;
+    final int[][] strides;
+    final int[] inputReg;
+    // ops in order: kind, kernel function ordinal, operand registers, destination register, the node it computes
+    final byte[] kind;
+    final int[] fn;
+    final int[] a;
+    final int[] b;
+    final int[] dst;
+    final int[] nodeIds;
+    final String[] opNames;
+    // results written out: arrays (stores) and full sums
+    final int[] storeReg;
+    final int[] storeIds;
+    final int[] sumReg;
+    final int[] sumIds;
+
+    Kernel(Shape shape, int registers, int[] inputIds, Shape[] inputShapes, int[][] strides, int[] inputReg,
+           byte[] kind, int[] fn, int[] a, int[] b, int[] dst, int[] nodeIds, String[] opNames,
+           int[] storeReg, int[] storeIds, int[] sumReg, int[] sumIds) {
+        this.shape = shape;
+        this.size = shape.size();
+        this.registers = registers;
+        this.inputIds = inputIds;
+        this.inputShapes = inputShapes;
+        this.strides = strides;
+        this.inputReg = inputReg;
+        this.kind = kind;
+        this.fn = fn;
+        this.a = a;
+        this.b = b;
+        this.dst = dst;
+        this.nodeIds = nodeIds;
+        this.opNames = opNames;
+        this.storeReg = storeReg;
+        this.storeIds = storeIds;
+        this.sumReg = sumReg;
+        this.sumIds = sumIds;
+    }
+
+    @Override
+    public List<Integer> reads() {
+        return ids(inputIds);
+    }
+
+    @Override
+    public List<Integer> writes() {
+        List<Integer> w = new java.util.ArrayList<>(ids(storeIds));
+        w.addAll(ids(sumIds));
+        return w;
+    }
+
+    /** The number of fused operations. */
+    public int ops() {
+        return kind.length;
+    }
+
+    /**
+     * Runs the loop: {@code in[i]} holds input i's elements (row-major, of {@code inputShapes[i]}), {@code out[k]}
+     * receives store k ({@link #size} elements) and {@code sums[k]} the k-th full sum, added left to right as the
+     * eager sum adds them (so a fused sum gives the same bits). Modifies {@code out} and {@code sums} only; an
+     * {@code out} array may be an {@code in} array (in place): a block is read before it is written.
+     */
+    void run(double[][] in, double[][] out, double[] sums) {
+        if (size == 1) {
+            runScalar(in, out, sums);
+            return;
+        }
+        double[][] r = new double[registers][BLOCK];
+        int[] dims = shape.dims();
+        for (int s = 0; s < size; s += BLOCK) {
+            int len = Math.min(BLOCK, size - s);
+            for (int i = 0; i < inputIds.length; i++) load(in[i], strides[i], dims, s, len, r[inputReg[i]]);
+            for (int j = 0; j < kind.length; j++) {
+                if (kind[j] == UNARY) {
+                    UnaryKernel.apply(UNARY_FNS[fn[j]], r[a[j]], r[dst[j]], len);
+                } else {
+                    BinaryKernel.same(BINARY_FNS[fn[j]], r[a[j]], 0, r[b[j]], 0, r[dst[j]], 0, len);
+                }
+            }
+            for (int k = 0; k < storeReg.length; k++) System.arraycopy(r[storeReg[k]], 0, out[k], s, len);
+            for (int k = 0; k < sumReg.length; k++) {
+                double acc = sums[k];
+                double[] x = r[sumReg[k]];
+                for (int i = 0; i < len; i++) acc += x[i];
+                sums[k] = acc;
+            }
+        }
+    }
+
+    /** One element: straight-line code over a flat register file. */
+    private void runScalar(double[][] in, double[][] out, double[] sums) {
+        double[] r = new double[registers];
+        double[] t = new double[1];
+        for (int i = 0; i < inputIds.length; i++) r[inputReg[i]] = in[i][0];
+        for (int j = 0; j < kind.length; j++) {
+            if (kind[j] == UNARY) {
+                t[0] = r[a[j]];
+                UnaryKernel.apply(UNARY_FNS[fn[j]], t, t, 1);
+                r[dst[j]] = t[0];
+            } else {
+                r[dst[j]] = BINARY_FNS[fn[j]].apply(r[a[j]], r[b[j]]);
+            }
+        }
+        for (int k = 0; k < storeReg.length; k++) out[k][0] = r[storeReg[k]];
+        for (int k = 0; k < sumReg.length; k++) sums[k] += r[sumReg[k]];
+    }
+
+    /** Elements [s, s+len) of the kernel's index space read from {@code src}: a copy, a fill, or a strided gather. */
+    private static void load(double[] src, int[] strides, int[] dims, int s, int len, double[] dst) {
+        if (strides == null) {
+            System.arraycopy(src, s, dst, 0, len);
+        } else if (src.length == 1) {
+            java.util.Arrays.fill(dst, 0, len, src[0]);
+        } else {
+            int rank = dims.length;
+            int[] idx = new int[rank];
+            int rem = s;
+            int off = 0;
+            for (int d = rank - 1; d >= 0; d--) {
+                idx[d] = rem % dims[d];
+                rem /= dims[d];
+                off += idx[d] * strides[d];
+            }
+            for (int i = 0; i < len; i++) {
+                dst[i] = src[off];
+                for (int d = rank - 1; d >= 0; d--) {
+                    off += strides[d];
+                    if (++idx[d] < dims[d]) break;
+                    off -= strides[d] * dims[d];
+                    idx[d] = 0;
+                }
+            }
+        }
+    }
+
+    private static List<Integer> ids(int[] v) {
+        List<Integer> r = new java.util.ArrayList<>(v.length);
+        for (int x : v) r.add(x);
+        return r;
+    }
+}
