@@ -86,34 +86,34 @@ public final class Jit implements Function<Tensor[], Tensor[]> {
         return hits.get();
     }
 
+    /** The program for these shapes; compiled under the cache's lock, so each shapes is compiled once. */
     JitCall compiled(Shape[] shapes) {
         List<Shape> key = List.of(shapes);
+        boolean log = Boolean.getBoolean("cotangent.jit.log");
         synchronized (cache) {
             JitCall c = cache.get(key);
             if (c != null) {
                 hits.incrementAndGet();
-                if (Boolean.getBoolean("cotangent.jit.log")) System.err.println(name + ": cache hit for " + key);
+                if (log) System.err.println(name + ": cache hit for " + key);
                 return c;
             }
-        }
-        Graph g;
-        try {
-            g = Stage.stage(f, shapes);
-        } catch (ValueDependenceException e) {
-            throw new ValueDependenceException(name + ": cannot compile the function for inputs of shapes " + key
-                    + ", because it reads the value of a tensor" + userFrame(e) + " (Java control flow on numbers). "
-                    + "Write the choice with Ops.where, or call the function without jit. Cause: " + e.getMessage());
-        }
-        Program p = Compiler.compile(g);
-        compilations.incrementAndGet();
-        if (Boolean.getBoolean("cotangent.jit.log")) {
-            System.err.printf(java.util.Locale.ROOT, "%s: compiled for %s in %.2f ms (staged %d nodes; %d loops, %d calls)%n",
-                    name, key, p.compileNanos() / 1e6, g.opCount(), p.kernels(), p.calls());
-        }
-        JitCall c = new JitCall(this, key, p);
-        synchronized (cache) {
-            JitCall other = cache.putIfAbsent(key, c);
-            return other != null ? other : c;
+            Graph g;
+            try {
+                g = Stage.stage(f, shapes);
+            } catch (ValueDependenceException e) {
+                throw new ValueDependenceException(name + ": cannot compile the function for inputs of shapes " + key
+                        + ", because it reads the value of a tensor" + userFrame(e) + " (Java control flow on numbers). "
+                        + "Write the choice with Ops.where, or call the function without jit. Cause: " + e.getMessage());
+            }
+            Program p = Compiler.compile(g);
+            compilations.incrementAndGet();
+            if (log) {
+                System.err.printf(java.util.Locale.ROOT, "%s: compiled for %s in %.2f ms (staged %d nodes; %d loops, %d calls)%n",
+                        name, key, p.compileNanos() / 1e6, g.opCount(), p.kernels(), p.calls());
+            }
+            c = new JitCall(this, key, p);
+            cache.put(key, c);
+            return c;
         }
     }
 

@@ -4,6 +4,8 @@ import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Node;
 import dev.cotangent.graph.Var;
 import dev.cotangent.primitive.Binary;
+import dev.cotangent.primitive.Pad;
+import dev.cotangent.primitive.Slice;
 import dev.cotangent.primitive.Sum;
 import dev.cotangent.primitive.Unary;
 import dev.cotangent.tensor.Shape;
@@ -18,7 +20,7 @@ import java.util.Set;
 /**
  * Producer–consumer fusion: walks a graph in order and gathers elementwise nodes of one result shape, with the
  * full sums of their values, into one loop per run of such nodes (operands of other shapes are read with
- * broadcasting strides); every other node becomes a {@link Call}. A loop stays open while later nodes do not
+ * an {@link Access} that folds broadcasting, slices and zero padding into index arithmetic); every other node becomes a {@link Call}. A loop stays open while later nodes do not
  * read it, so the elementwise work between two matrix products fuses even when the graph interleaves it with
  * other ops; a loop is closed (emitted) just before the first step that reads one of its values from outside.
  * Every step is emitted after every step whose values it reads, so the order is a valid schedule.
@@ -40,6 +42,15 @@ final class Fusion {
         return (n.primitive() instanceof Unary || n.primitive() instanceof Binary) && n.shape().size() > 0;
     }
 
+    /** How a loop reads the operand of a slice or pad node in place of the node, or null for other nodes. */
+    static Access view(Node n, Var[] byId) {
+        if (n.shape().size() == 0 || n.results() != 1) return null;
+        Shape from = n.parents().isEmpty() ? null : byId[n.parents().get(0)].shape();
+        if (n.primitive() instanceof Slice) return Access.slice(from, (int[]) n.params().get("start"));
+        if (n.primitive() instanceof Pad) return Access.pad(from, (int[]) n.params().get("before"));
+        return null;
+    }
+
     /** The steps of {@code g}, in an order that respects every dependency. */
     static List<Step> steps(Graph g) {
         Var[] byId = g.byId();
@@ -59,6 +70,14 @@ final class Fusion {
                 for (int i = 0; i < in.length; i++) in[i] = byId[n.parents().get(i)].shape();
                 k.add(n, in);
                 definedBy.put(n.id(), k);
+                continue;
+            }
+            Access view = view(n, byId);
+            if (view != null) {
+                KernelBuilder k = definedBy.get(n.parents().get(0));
+                if (k != null && !closed.contains(k)) close(k, open, closed, order);
+                open.computeIfAbsent(n.shape(), KernelBuilder::new).addView(n, byId[n.parents().get(0)].shape(), view);
+                definedBy.put(n.id(), open.get(n.shape()));
                 continue;
             }
             KernelBuilder src = n.parents().size() == 1 ? definedBy.get(n.parents().get(0)) : null;

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A fused loop: a chain of elementwise operations over arrays of one shape, and full sums of them, run block by
  * block ({@value #BLOCK} elements) so that every intermediate value lives in a small register block that stays in
- * the L1 cache instead of in an array of its own. Operands of other shapes are read through broadcasting strides
- * (index arithmetic, no broadcast copy). A kernel of one element (a scalar program) runs as straight-line code
+ * the L1 cache instead of in an array of its own. Operands of other shapes, slices and zero-padded arrays are read
+ * through an {@link Access} (index arithmetic, no copy of their own). A kernel of one element (a scalar program) runs as straight-line code
  * over a flat {@code double[]} register file. Immutable; {@link #run} keeps its scratch on the caller's stack, so
  * one kernel may run on several threads at once. Built by {@link KernelBuilder}.
  */
@@ -20,14 +20,20 @@ public final class Kernel implements Step {
     static final byte BINARY = 1;
     private static final UnaryKernel.Fn[] UNARY_FNS = UnaryKernel.Fn.values();
     private static final BinaryKernel.Fn[] BINARY_FNS = BinaryKernel.Fn.values();
+    // the scalar interpreter's opcodes (kind·64 + function ordinal) of the arithmetic it dispatches inline
+    private static final int ADD = BINARY * 64 + BinaryKernel.Fn.ADD.ordinal();
+    private static final int SUB = BINARY * 64 + BinaryKernel.Fn.SUB.ordinal();
+    private static final int MUL = BINARY * 64 + BinaryKernel.Fn.MUL.ordinal();
+    private static final int DIV = BINARY * 64 + BinaryKernel.Fn.DIV.ordinal();
+    private static final int NEG = UNARY * 64 + UnaryKernel.Fn.NEG.ordinal();
 
     final Shape shape;
     final int size;
     final int registers;
-    // inputs: var ids, broadcasting strides over the kernel's dims (null: same size, read contiguously), registers
+    // inputs: the arrays' var ids and shapes, how each is read (broadcast, slice, pad folded in), registers
     final int[] inputIds;
     final Shape[] inputShapes;
-    final int[][] strides;
+    final Access[] access;
     final int[] inputReg;
     // ops in order: kind, kernel function ordinal, operand registers, destination register, the node it computes
     final byte[] kind;
@@ -35,6 +41,7 @@ public final class Kernel implements Step {
     final int[] a;
     final int[] b;
     final int[] dst;
+    final int[] code;
     final int[] nodeIds;
     final String[] opNames;
     // results written out: arrays (stores) and full sums
@@ -43,7 +50,7 @@ public final class Kernel implements Step {
     final int[] sumReg;
     final int[] sumIds;
 
-    Kernel(Shape shape, int registers, int[] inputIds, Shape[] inputShapes, int[][] strides, int[] inputReg,
+    Kernel(Shape shape, int registers, int[] inputIds, Shape[] inputShapes, Access[] access, int[] inputReg,
            byte[] kind, int[] fn, int[] a, int[] b, int[] dst, int[] nodeIds, String[] opNames,
            int[] storeReg, int[] storeIds, int[] sumReg, int[] sumIds) {
         this.shape = shape;
@@ -51,13 +58,15 @@ public final class Kernel implements Step {
         this.registers = registers;
         this.inputIds = inputIds;
         this.inputShapes = inputShapes;
-        this.strides = strides;
+        this.access = access;
         this.inputReg = inputReg;
         this.kind = kind;
         this.fn = fn;
         this.a = a;
         this.b = b;
         this.dst = dst;
+        this.code = new int[kind.length];
+        for (int j = 0; j < kind.length; j++) code[j] = kind[j] * 64 + fn[j];
         this.nodeIds = nodeIds;
         this.opNames = opNames;
         this.storeReg = storeReg;
@@ -98,7 +107,7 @@ public final class Kernel implements Step {
         int[] dims = shape.dims();
         for (int s = 0; s < size; s += BLOCK) {
             int len = Math.min(BLOCK, size - s);
-            for (int i = 0; i < inputIds.length; i++) load(in[i], strides[i], dims, s, len, r[inputReg[i]]);
+            for (int i = 0; i < inputIds.length; i++) access[i].load(in[i], dims, s, len, r[inputReg[i]]);
             for (int j = 0; j < kind.length; j++) {
                 if (kind[j] == UNARY) {
                     UnaryKernel.apply(UNARY_FNS[fn[j]], r[a[j]], r[dst[j]], len);
@@ -116,50 +125,43 @@ public final class Kernel implements Step {
         }
     }
 
-    /** One element: straight-line code over a flat register file. */
+    /** One element: straight-line code over a flat register file (the common arithmetic dispatched inline). */
     private void runScalar(double[][] in, double[][] out, double[] sums) {
         double[] r = new double[registers];
         double[] t = new double[1];
-        for (int i = 0; i < inputIds.length; i++) r[inputReg[i]] = in[i][0];
+        int[] dims = shape.dims();
+        for (int i = 0; i < inputIds.length; i++) {
+            if (access[i].strides() == null) {
+                r[inputReg[i]] = in[i][0];
+            } else {
+                access[i].load(in[i], dims, 0, 1, t);
+                r[inputReg[i]] = t[0];
+            }
+        }
         for (int j = 0; j < kind.length; j++) {
-            if (kind[j] == UNARY) {
-                t[0] = r[a[j]];
+            int c = code[j];
+            double x = r[a[j]];
+            double y = r[b[j]];
+            if (c == ADD) {
+                r[dst[j]] = x + y;
+            } else if (c == MUL) {
+                r[dst[j]] = x * y;
+            } else if (c == SUB) {
+                r[dst[j]] = x - y;
+            } else if (c == DIV) {
+                r[dst[j]] = x / y;
+            } else if (c == NEG) {
+                r[dst[j]] = -x;
+            } else if (kind[j] == UNARY) {
+                t[0] = x;
                 UnaryKernel.apply(UNARY_FNS[fn[j]], t, t, 1);
                 r[dst[j]] = t[0];
             } else {
-                r[dst[j]] = BINARY_FNS[fn[j]].apply(r[a[j]], r[b[j]]);
+                r[dst[j]] = BINARY_FNS[fn[j]].apply(x, y);
             }
         }
         for (int k = 0; k < storeReg.length; k++) out[k][0] = r[storeReg[k]];
         for (int k = 0; k < sumReg.length; k++) sums[k] += r[sumReg[k]];
-    }
-
-    /** Elements [s, s+len) of the kernel's index space read from {@code src}: a copy, a fill, or a strided gather. */
-    private static void load(double[] src, int[] strides, int[] dims, int s, int len, double[] dst) {
-        if (strides == null) {
-            System.arraycopy(src, s, dst, 0, len);
-        } else if (src.length == 1) {
-            java.util.Arrays.fill(dst, 0, len, src[0]);
-        } else {
-            int rank = dims.length;
-            int[] idx = new int[rank];
-            int rem = s;
-            int off = 0;
-            for (int d = rank - 1; d >= 0; d--) {
-                idx[d] = rem % dims[d];
-                rem /= dims[d];
-                off += idx[d] * strides[d];
-            }
-            for (int i = 0; i < len; i++) {
-                dst[i] = src[off];
-                for (int d = rank - 1; d >= 0; d--) {
-                    off += strides[d];
-                    if (++idx[d] < dims[d]) break;
-                    off -= strides[d] * dims[d];
-                    idx[d] = 0;
-                }
-            }
-        }
     }
 
     private static List<Integer> ids(int[] v) {

@@ -17,7 +17,11 @@ import java.util.Set;
  */
 final class KernelBuilder {
     final Shape shape;
-    private final Map<Integer, Shape> inputs = new LinkedHashMap<>();
+    /** An array the loop reads: its var id and shape, and how it is read. */
+    private record Source(int id, Shape shape, Access access) {}
+
+    /** The loop's inputs by the value its operations read (an array's own id, or the id of a view node). */
+    private final Map<Integer, Source> inputs = new LinkedHashMap<>();
     private final List<Node> ops = new ArrayList<>();
     private final List<int[]> operands = new ArrayList<>();
     private final List<Node> sums = new ArrayList<>();
@@ -43,11 +47,17 @@ final class KernelBuilder {
         int[] ops = new int[n.parents().size()];
         for (int i = 0; i < ops.length; i++) {
             int p = n.parents().get(i);
-            if (!computes(p)) inputs.putIfAbsent(p, operandShapes[i]);
+            if (!computes(p)) inputs.putIfAbsent(p, new Source(p, operandShapes[i], Access.broadcast(operandShapes[i], shape)));
             ops[i] = p;
         }
         this.ops.add(n);
         operands.add(ops);
+        computed.add(n.id());
+    }
+
+    /** Adds a view node (a slice or a pad of an array computed elsewhere) as an input read through {@code access}. */
+    void addView(Node n, Shape sourceShape, Access access) {
+        inputs.put(n.id(), new Source(n.parents().get(0), sourceShape, access));
         computed.add(n.id());
     }
 
@@ -69,13 +79,13 @@ final class KernelBuilder {
         int[] count = {0};
         int[] inputIds = new int[inputs.size()];
         Shape[] inputShapes = new Shape[inputs.size()];
-        int[][] strides = new int[inputs.size()][];
+        Access[] access = new Access[inputs.size()];
         int[] inputReg = new int[inputs.size()];
         int i = 0;
-        for (Map.Entry<Integer, Shape> e : inputs.entrySet()) {
-            inputIds[i] = e.getKey();
-            inputShapes[i] = e.getValue();
-            strides[i] = e.getValue().size() == shape.size() ? null : broadcastStrides(e.getValue(), shape);
+        for (Map.Entry<Integer, Source> e : inputs.entrySet()) {
+            inputIds[i] = e.getValue().id();
+            inputShapes[i] = e.getValue().shape();
+            access[i] = e.getValue().access();
             inputReg[i] = take(free, count);
             reg.put(e.getKey(), inputReg[i]);
             i++;
@@ -105,6 +115,7 @@ final class KernelBuilder {
             if (!lastUse.containsKey(n.id())) free.push(dst[j]);
         }
         List<Integer> storeIds = new ArrayList<>();
+        for (int id : inputs.keySet()) if (stored.contains(id) && computed.contains(id)) storeIds.add(id);
         for (Node n : ops) if (stored.contains(n.id())) storeIds.add(n.id());
         int[] storeReg = new int[storeIds.size()];
         for (int k = 0; k < storeReg.length; k++) storeReg[k] = reg.get(storeIds.get(k));
@@ -114,21 +125,11 @@ final class KernelBuilder {
             sumReg[k] = reg.get(sums.get(k).parents().get(0));
             sumIds[k] = sums.get(k).id();
         }
-        return new Kernel(shape, count[0], inputIds, inputShapes, strides, inputReg, kind, fn, a, b, dst, nodeIds,
+        return new Kernel(shape, count[0], inputIds, inputShapes, access, inputReg, kind, fn, a, b, dst, nodeIds,
                 names, storeReg, storeIds.stream().mapToInt(Integer::intValue).toArray(), sumReg, sumIds);
     }
 
     private static int take(ArrayDeque<Integer> free, int[] count) {
         return free.isEmpty() ? count[0]++ : free.pop();
-    }
-
-    /** The strides that read an array of shape {@code from} broadcast to {@code to}: 0 along broadcast axes. */
-    static int[] broadcastStrides(Shape from, Shape to) {
-        int[] fd = from.dims();
-        int[] fs = from.strides();
-        int[] s = new int[to.rank()];
-        int shift = to.rank() - fd.length;
-        for (int d = 0; d < fd.length; d++) s[d + shift] = fd[d] == 1 ? 0 : fs[d];
-        return s;
     }
 }

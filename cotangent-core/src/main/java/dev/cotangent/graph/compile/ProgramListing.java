@@ -23,7 +23,9 @@ final class ProgramListing {
                         k.ops(), k.registers, k.size == 1 ? " (scalar straight-line)" : ""));
                 for (int i = 0; i < k.inputIds.length; i++) {
                     sb.append(" v").append(k.inputIds[i]);
-                    if (k.strides[i] != null) sb.append(" (broadcast from ").append(k.inputShapes[i]).append(')');
+                    if (k.access[i].strides() != null) {
+                        sb.append(" (").append(k.access[i].kind()).append(" of ").append(k.inputShapes[i]).append(')');
+                    }
                 }
                 sb.append("\n    fuses");
                 for (int j = 0; j < Math.min(SHOWN, k.ops()); j++) sb.append(" v").append(k.nodeIds[j]).append('=').append(k.opNames[j]);

@@ -1,0 +1,26 @@
+package dev.cotangent.bench.compile;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The jit bench command: {@code java -cp cotangent-bench/target/benchmarks.jar dev.cotangent.bench.compile.JitBench
+ * [S1 T1 M1 H1]}; each workload is checked against its closed form or the eager engine, then timed paired with its
+ * baseline (plain Java or eager) in the same run.
+ */
+public final class JitBench {
+    private JitBench() {}
+
+    public static void main(String[] args) {
+        List<String> which = args.length == 0 ? List.of("S1", "T1", "M1", "H1") : Arrays.asList(args);
+        StringBuilder report = new StringBuilder();
+        for (String w : which) {
+            switch (w) {
+                case "S1": S1Jit.run(10_000, true, report); S1Jit.run(100_000, false, report); break;
+                default: throw new IllegalArgumentException("unknown workload " + w + "; known: S1 T1 M1 H1");
+            }
+            System.out.print(report);
+            report.setLength(0);
+        }
+    }
+}
