@@ -8,7 +8,7 @@ import dev.cotangent.tensor.Shape;
  * (stride 0), slices (an offset) and zero padding (the bounds) into index arithmetic, so none of them is copied
  * into an array of its own. {@code strides == null} means the source is read as it lies (same size, in order).
  *
- * @param kind how the access arose, for the listing: "", "broadcast", "slice" or "pad"
+ * @param kind how the access arose, for the listing: "", "broadcast", "uniform constant", "slice" or "pad"
  */
 record Access(String kind, int offset, int[] strides, int[] lo, int[] hi) {
     static final Access CONTIGUOUS = new Access("", 0, null, null, null);
@@ -22,6 +22,11 @@ record Access(String kind, int offset, int[] strides, int[] lo, int[] hi) {
         int shift = to.rank() - fd.length;
         for (int d = 0; d < fd.length; d++) s[d + shift] = fd[d] == 1 ? 0 : fs[d];
         return new Access("broadcast", 0, s, null, null);
+    }
+
+    /** Element 0 of the array at every index of a loop of rank {@code rank}: a constant whose elements are equal. */
+    static Access uniform(int rank) {
+        return new Access("uniform constant", 0, new int[rank], null, null);
     }
 
     /** The box starting at {@code start} of an array of shape {@code from}. */

@@ -1,5 +1,6 @@
 package dev.cotangent.graph.compile;
 
+import dev.cotangent.graph.Constant;
 import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Node;
 import dev.cotangent.graph.Var;
@@ -42,6 +43,14 @@ final class Fusion {
         return (n.primitive() instanceof Unary || n.primitive() instanceof Binary) && n.shape().size() > 0;
     }
 
+    /** Whether every element of the constant is the same number (bit for bit): a loop fills it, never reads it. */
+    static boolean uniform(Constant c) {
+        double[] d = c.value().unsafeData();
+        long first = d.length == 0 ? 0 : Double.doubleToRawLongBits(d[0]);
+        for (double x : d) if (Double.doubleToRawLongBits(x) != first) return false;
+        return d.length > 1;
+    }
+
     /** How a loop reads the operand of a slice or pad node in place of the node, or null for other nodes. */
     static Access view(Node n, Var[] byId) {
         if (n.shape().size() == 0 || n.results() != 1) return null;
@@ -67,8 +76,13 @@ final class Fusion {
                 }
                 KernelBuilder k = open.computeIfAbsent(s, KernelBuilder::new);
                 Shape[] in = new Shape[n.parents().size()];
-                for (int i = 0; i < in.length; i++) in[i] = byId[n.parents().get(i)].shape();
-                k.add(n, in);
+                Access[] access = new Access[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    Var v = byId[n.parents().get(i)];
+                    in[i] = v.shape();
+                    access[i] = v instanceof Constant c && uniform(c) ? Access.uniform(s.rank()) : Access.broadcast(in[i], s);
+                }
+                k.add(n, in, access);
                 definedBy.put(n.id(), k);
                 continue;
             }

@@ -42,12 +42,12 @@ final class KernelBuilder {
         return computed.contains(id) || summed.contains(id);
     }
 
-    /** Adds an elementwise node; operands this loop does not compute are read as inputs of the given shapes. */
-    void add(Node n, Shape[] operandShapes) {
+    /** Adds an elementwise node; operands this loop does not compute are inputs of these shapes, read so. */
+    void add(Node n, Shape[] operandShapes, Access[] access) {
         int[] ops = new int[n.parents().size()];
         for (int i = 0; i < ops.length; i++) {
             int p = n.parents().get(i);
-            if (!computes(p)) inputs.putIfAbsent(p, new Source(p, operandShapes[i], Access.broadcast(operandShapes[i], shape)));
+            if (!computes(p)) inputs.putIfAbsent(p, new Source(p, operandShapes[i], access[i]));
             ops[i] = p;
         }
         this.ops.add(n);

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A compiled graph: its steps (fused loops and calls) in a valid order, and the buffer plan of the arrays only the
- * loops read. Immutable and shared: {@link #run} keeps every per-call array local, so threads may run one
- * program at once. Made by {@link Compiler#compile}; {@link #listing()} shows what fused into what.
+ * loops read. Shared by threads: the plan's buffers are per thread (kept between calls), every other
+ * per-call array is local to the call, so threads may run one program at once. Made by {@link Compiler#compile}; {@link #listing()} shows what fused into what.
  */
 public final class Program {
     private final Graph graph;
@@ -19,6 +19,14 @@ public final class Program {
     private final BufferPlan plan;
     private final Shape[] shapes;
     private final long compileNanos;
+    /** Each thread's buffers of the plan, kept between calls (nothing outside a call sees them). */
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+
+    /** One thread's buffers, and whether a call on that thread is using them (a nested call allocates its own). */
+    private static final class Buffers {
+        double[][] arrays;
+        boolean inUse;
+    }
 
     Program(Graph graph, List<Step> steps, BufferPlan plan, long compileNanos) {
         this.graph = graph;
@@ -61,8 +69,30 @@ public final class Program {
             env[v.id()] = inputs[i];
         }
         for (Constant c : graph.constants()) env[c.id()] = c.value();
-        double[][] buffers = new double[plan.sizes.length][];
-        for (int b = 0; b < buffers.length; b++) buffers[b] = new double[plan.sizes[b]];
+        Buffers mine = buffers.get();
+        boolean reuse = !mine.inUse;
+        double[][] arrays = reuse && mine.arrays != null ? mine.arrays : allocate();
+        if (reuse) {
+            mine.arrays = arrays;
+            mine.inUse = true;
+        }
+        try {
+            runSteps(env, arrays);
+        } finally {
+            if (reuse) mine.inUse = false;
+        }
+        NDArray[] out = new NDArray[graph.outputs().size()];
+        for (int i = 0; i < out.length; i++) out[i] = env[graph.outputs().get(i)];
+        return out;
+    }
+
+    private double[][] allocate() {
+        double[][] arrays = new double[plan.sizes.length][];
+        for (int b = 0; b < arrays.length; b++) arrays[b] = new double[plan.sizes[b]];
+        return arrays;
+    }
+
+    private void runSteps(NDArray[] env, double[][] buffers) {
         for (Step s : steps) {
             if (s instanceof Call c) {
                 List<Integer> ps = c.node().parents();
@@ -74,9 +104,6 @@ public final class Program {
                 runKernel((Kernel) s, env, buffers);
             }
         }
-        NDArray[] out = new NDArray[graph.outputs().size()];
-        for (int i = 0; i < out.length; i++) out[i] = env[graph.outputs().get(i)];
-        return out;
     }
 
     private void runKernel(Kernel k, NDArray[] env, double[][] buffers) {
@@ -104,11 +131,11 @@ public final class Program {
     }
 
     /**
-     * About how many bytes one call allocates: the plan's buffers, the arrays that leave the loops, the results of
-     * calls (an upper bound: a reshape may share its operand's array) and the loops' register blocks.
+     * About how many bytes one call allocates: the arrays that leave the loops, the results of
+     * calls (an upper bound: a reshape may share its operand's array) and the loops' register blocks. The plan's buffers are allocated once per thread and reused by later calls.
      */
     public long bytesPerCall() {
-        long bytes = plan.bytes();
+        long bytes = 0;
         for (Step s : steps) {
             if (s instanceof Kernel k) {
                 for (int id : k.storeIds) if (!plan.bufferOf.containsKey(id)) bytes += 8L * k.size;

@@ -13,8 +13,8 @@ final class ProgramListing {
 
     static String of(Program p, BufferPlan plan, Shape[] shapes) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "compiled: %d nodes -> %d loops + %d calls; %d buffers planned (%,d bytes); "
-                + "about %,d bytes allocated per call; compiled in %.2f ms%n", p.graph().opCount(), p.kernels(),
+        sb.append(String.format(Locale.ROOT, "compiled: %d nodes -> %d loops + %d calls; %d buffers planned (%,d bytes, kept per "
+                + "thread); about %,d bytes allocated per call; compiled in %.2f ms%n", p.graph().opCount(), p.kernels(),
                 p.calls(), plan.sizes.length, plan.bytes(), p.bytesPerCall(), p.compileNanos() / 1e6));
         int index = 0;
         for (Step s : p.steps()) {
