@@ -17,6 +17,9 @@ public final class JitBench {
         for (String w : which) {
             switch (w) {
                 case "S1": S1Jit.run(10_000, true, report); S1Jit.run(100_000, false, report); break;
+                case "T1": T1Jit.run(report); break;
+                case "M1": M1Jit.run(report); break;
+                case "H1": H1Jit.run(report); break;
                 default: throw new IllegalArgumentException("unknown workload " + w + "; known: S1 T1 M1 H1");
             }
             System.out.print(report);

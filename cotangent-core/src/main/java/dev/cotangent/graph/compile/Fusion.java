@@ -21,9 +21,9 @@ import java.util.Set;
 /**
  * Producer–consumer fusion: walks a graph in order and gathers elementwise nodes of one result shape, with the
  * full sums of their values, into one loop per run of such nodes (operands of other shapes are read with
- * an {@link Access} that folds broadcasting, slices and zero padding into index arithmetic); every other node becomes a {@link Call}. A loop stays open while later nodes do not
- * read it, so the elementwise work between two matrix products fuses even when the graph interleaves it with
- * other ops; a loop is closed (emitted) just before the first step that reads one of its values from outside.
+ * an {@link Access} that folds broadcasting, slices and zero padding into index arithmetic); every other node becomes a {@link Call}. Loops of different shapes stay open side by
+ * side (a scalar chain beside a vector chain); a loop is closed (emitted) before a node of another loop reads one
+ * of its values, and every open loop is closed before a call, so that the arrays a loop reads die early.
  * Every step is emitted after every step whose values it reads, so the order is a valid schedule.
  */
 final class Fusion {
@@ -101,10 +101,9 @@ final class Fusion {
                 definedBy.put(n.id(), src);
                 continue;
             }
-            for (int p : n.parents()) {
-                KernelBuilder k = definedBy.get(p);
-                if (k != null && !closed.contains(k)) close(k, open, closed, order);
-            }
+            // every open loop is emitted before a call: a loop kept open across calls would keep the arrays it
+            // reads alive until it runs (the K outer products of a recurrence's gradient, summed at the end)
+            for (KernelBuilder k : new ArrayList<>(open.values())) close(k, open, closed, order);
             order.add(new Call(n));
         }
         for (KernelBuilder k : new ArrayList<>(open.values())) close(k, open, closed, order);

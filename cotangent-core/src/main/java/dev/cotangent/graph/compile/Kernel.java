@@ -103,7 +103,7 @@ public final class Kernel implements Step {
             runScalar(in, out, sums);
             return;
         }
-        double[][] r = new double[registers][BLOCK];
+        double[][] r = new double[registers][Math.min(BLOCK, size)];
         int[] dims = shape.dims();
         for (int s = 0; s < size; s += BLOCK) {
             int len = Math.min(BLOCK, size - s);

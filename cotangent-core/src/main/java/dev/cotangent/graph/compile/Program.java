@@ -19,6 +19,8 @@ public final class Program {
     private final BufferPlan plan;
     private final Shape[] shapes;
     private final long compileNanos;
+    /** For each step, the variables whose last reader it is (released after it, so the collector can take them). */
+    private final int[][] release;
     /** Each thread's buffers of the plan, kept between calls (nothing outside a call sees them). */
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
@@ -36,6 +38,7 @@ public final class Program {
         Var[] byId = graph.byId();
         this.shapes = new Shape[byId.length];
         for (int i = 0; i < byId.length; i++) shapes[i] = byId[i] == null ? null : byId[i].shape();
+        this.release = lastReaders(graph, this.steps);
     }
 
     /** The optimised graph this program runs. */
@@ -93,17 +96,31 @@ public final class Program {
     }
 
     private void runSteps(NDArray[] env, double[][] buffers) {
-        for (Step s : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
             if (s instanceof Call c) {
                 List<Integer> ps = c.node().parents();
                 NDArray[] args = new NDArray[ps.size()];
-                for (int i = 0; i < args.length; i++) args[i] = env[ps.get(i)];
+                for (int a = 0; a < args.length; a++) args[a] = env[ps.get(a)];
                 NDArray[] r = c.node().primitive().applyAll(args);
                 for (int k = 0; k < r.length; k++) env[c.node().ids().get(k)] = r[k];
             } else {
                 runKernel((Kernel) s, env, buffers);
             }
+            for (int id : release[i]) env[id] = null;
         }
+    }
+
+    private static int[][] lastReaders(Graph g, List<Step> steps) {
+        java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        for (int i = 0; i < steps.size(); i++) for (int id : steps.get(i).reads()) last.put(id, i);
+        for (int id : g.outputs()) last.remove(id);
+        int[] count = new int[steps.size()];
+        for (int i : last.values()) count[i]++;
+        int[][] r = new int[steps.size()][];
+        for (int i = 0; i < r.length; i++) r[i] = new int[count[i]];
+        for (java.util.Map.Entry<Integer, Integer> e : last.entrySet()) r[e.getValue()][--count[e.getValue()]] = e.getKey();
+        return r;
     }
 
     private void runKernel(Kernel k, NDArray[] env, double[][] buffers) {
@@ -139,7 +156,7 @@ public final class Program {
         for (Step s : steps) {
             if (s instanceof Kernel k) {
                 for (int id : k.storeIds) if (!plan.bufferOf.containsKey(id)) bytes += 8L * k.size;
-                bytes += 8L * k.sumIds.length + 8L * k.registers * (k.size == 1 ? 1 : Kernel.BLOCK);
+                bytes += 8L * k.sumIds.length + 8L * k.registers * Math.min(Kernel.BLOCK, k.size);
             } else {
                 for (int id : s.writes()) bytes += 8L * shapes[id].size();
             }
