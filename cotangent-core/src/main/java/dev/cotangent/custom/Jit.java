@@ -3,7 +3,7 @@ package dev.cotangent.custom;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.graph.Graph;
-import dev.cotangent.graph.compile.Compiler;
+import dev.cotangent.graph.compile.GraphCompiler;
 import dev.cotangent.graph.compile.Program;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * A jitted function: {@code f} staged once per distinct input shapes, compiled ({@link Compiler}) and kept in a
+ * A jitted function: {@code f} staged once per distinct input shapes, compiled ({@link GraphCompiler}) and kept in a
  * bounded cache (the {@value #CACHE} most recently used shapes; a shape seen again after eviction is staged and
  * compiled again). Called on concrete tensors it runs the compiled program directly; called on traced tensors
  * (under grad, jvp, vmap, stage) it binds one {@link JitCall} primitive, whose rules are the transforms of the
@@ -105,7 +105,7 @@ public final class Jit implements Function<Tensor[], Tensor[]> {
                         + ", because it reads the value of a tensor" + userFrame(e) + " (Java control flow on numbers). "
                         + "Write the choice with Ops.where, or call the function without jit. Cause: " + e.getMessage());
             }
-            Program p = Compiler.compile(g);
+            Program p = GraphCompiler.compile(g);
             compilations.incrementAndGet();
             if (log) {
                 System.err.printf(java.util.Locale.ROOT, "%s: compiled for %s in %.2f ms (staged %d nodes; %d loops, %d calls)%n",

@@ -72,7 +72,7 @@ final class KernelBuilder {
         int m = ops.size();
         Map<Integer, Integer> lastUse = new HashMap<>();
         for (int j = 0; j < m; j++) for (int p : operands.get(j)) lastUse.put(p, j);
-        for (int id : stored) lastUse.put(id, Integer.MAX_VALUE);
+        for (int id : computed) if (stored.contains(id)) lastUse.put(id, Integer.MAX_VALUE);
         for (Node s : sums) lastUse.put(s.parents().get(0), Integer.MAX_VALUE);
         Map<Integer, Integer> reg = new HashMap<>();
         ArrayDeque<Integer> free = new ArrayDeque<>();

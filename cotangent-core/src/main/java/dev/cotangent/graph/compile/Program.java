@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A compiled graph: its steps (fused loops and calls) in a valid order, and the buffer plan of the arrays only the
  * loops read. Shared by threads: the plan's buffers are per thread (kept between calls), every other
- * per-call array is local to the call, so threads may run one program at once. Made by {@link Compiler#compile}; {@link #listing()} shows what fused into what.
+ * per-call array is local to the call, so threads may run one program at once. Made by {@link GraphCompiler#compile}; {@link #listing()} shows what fused into what.
  */
 public final class Program {
     private final Graph graph;

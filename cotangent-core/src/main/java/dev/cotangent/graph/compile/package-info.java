@@ -1,7 +1,7 @@
 /**
  * The compiler behind {@code AD.jit}: a staged {@link dev.cotangent.graph.Graph} becomes a
  * {@link dev.cotangent.graph.compile.Program} of fused loops and calls with a buffer plan. A newcomer starts with
- * {@link dev.cotangent.graph.compile.Compiler}, the pipeline.
+ * {@link dev.cotangent.graph.compile.GraphCompiler}, the pipeline.
  *
  * <ul>
  *   <li>Fusion: runs of elementwise nodes of one shape, with the full sums of their values, become one

@@ -11,8 +11,8 @@ import java.util.List;
  * array kernels block by block on cache-resident registers, so no bytecode is generated and nothing has to
  * fit HotSpot's method-size limits.
  */
-public final class Compiler {
-    private Compiler() {}
+public final class GraphCompiler {
+    private GraphCompiler() {}
 
     /** {@code g} optimised and compiled. */
     public static Program compile(Graph g) {
