@@ -1,7 +1,10 @@
 package dev.cotangent.bench.compile;
 
+import dev.cotangent.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The jit bench command: {@code java -cp cotangent-bench/target/benchmarks.jar dev.cotangent.bench.compile.JitBench
@@ -25,5 +28,20 @@ public final class JitBench {
             System.out.print(report);
             report.setLength(0);
         }
+    }
+
+    /**
+     * Milliseconds of a jitted function's first call (staging, passes, fusion, plan, one run), the least over three
+     * fresh instances made by {@code make}: the compile time once the compiler's own code is warm.
+     */
+    static double compileMs(Supplier<Function<Tensor[], Tensor[]>> make, Tensor[] args) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            Function<Tensor[], Tensor[]> f = make.get();
+            long t0 = System.nanoTime();
+            f.apply(args);
+            best = Math.min(best, (System.nanoTime() - t0) * 1e-6);
+        }
+        return best;
     }
 }

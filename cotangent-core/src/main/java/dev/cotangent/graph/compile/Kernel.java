@@ -42,6 +42,8 @@ public final class Kernel implements Step {
     final int[] b;
     final int[] dst;
     final int[] code;
+    /** The scalar interpreter's instructions, four ints each (opcode, a, b, dst), in one array for locality. */
+    private final int[] packed;
     final int[] nodeIds;
     final String[] opNames;
     // results written out: arrays (stores) and full sums
@@ -67,6 +69,13 @@ public final class Kernel implements Step {
         this.dst = dst;
         this.code = new int[kind.length];
         for (int j = 0; j < kind.length; j++) code[j] = kind[j] * 64 + fn[j];
+        this.packed = new int[4 * kind.length];
+        for (int j = 0; j < kind.length; j++) {
+            packed[4 * j] = code[j];
+            packed[4 * j + 1] = a[j];
+            packed[4 * j + 2] = b[j];
+            packed[4 * j + 3] = dst[j];
+        }
         this.nodeIds = nodeIds;
         this.opNames = opNames;
         this.storeReg = storeReg;
@@ -155,26 +164,28 @@ public final class Kernel implements Step {
                 r[inputReg[i]] = t[0];
             }
         }
-        for (int j = 0; j < kind.length; j++) {
-            int c = code[j];
-            double x = r[a[j]];
-            double y = r[b[j]];
+        int[] ins = packed;
+        for (int q = 0; q < ins.length; q += 4) {
+            int c = ins[q];
+            double x = r[ins[q + 1]];
+            double y = r[ins[q + 2]];
+            int d = ins[q + 3];
             if (c == ADD) {
-                r[dst[j]] = x + y;
+                r[d] = x + y;
             } else if (c == MUL) {
-                r[dst[j]] = x * y;
+                r[d] = x * y;
             } else if (c == SUB) {
-                r[dst[j]] = x - y;
+                r[d] = x - y;
             } else if (c == DIV) {
-                r[dst[j]] = x / y;
+                r[d] = x / y;
             } else if (c == NEG) {
-                r[dst[j]] = -x;
-            } else if (kind[j] == UNARY) {
+                r[d] = -x;
+            } else if (c < 64) {
                 t[0] = x;
-                UnaryKernel.apply(UNARY_FNS[fn[j]], t, t, 1);
-                r[dst[j]] = t[0];
+                UnaryKernel.apply(UNARY_FNS[c], t, t, 1);
+                r[d] = t[0];
             } else {
-                r[dst[j]] = BINARY_FNS[fn[j]].apply(x, y);
+                r[d] = BINARY_FNS[c - 64].apply(x, y);
             }
         }
         for (int k = 0; k < storeReg.length; k++) out[k][0] = r[storeReg[k]];
