@@ -5,6 +5,8 @@ import dev.cotangent.graph.Graph;
 import dev.cotangent.graph.Node;
 import dev.cotangent.graph.Var;
 import dev.cotangent.primitive.Binary;
+import dev.cotangent.primitive.BroadcastTo;
+import dev.cotangent.primitive.Compare;
 import dev.cotangent.primitive.Pad;
 import dev.cotangent.primitive.Slice;
 import dev.cotangent.primitive.Sum;
@@ -35,12 +37,14 @@ final class Fusion {
     /** The kernel operation of a fusable node. */
     static Op op(Node n) {
         if (n.primitive() instanceof Unary u) return new Op(Kernel.UNARY, u.kernel().ordinal());
+        if (n.primitive() instanceof Compare c) return new Op(Kernel.BINARY, c.kernel().ordinal());
         return new Op(Kernel.BINARY, ((Binary) n.primitive()).kernel().ordinal());
     }
 
     /** Whether the node is an elementwise function a kernel can compute. */
     static boolean fusable(Node n) {
-        return (n.primitive() instanceof Unary || n.primitive() instanceof Binary) && n.shape().size() > 0;
+        return (n.primitive() instanceof Unary || n.primitive() instanceof Binary || n.primitive() instanceof Compare)
+                && n.shape().size() > 0;
     }
 
     /** Whether every element of the constant is the same number (bit for bit): a loop fills it, never reads it. */
@@ -51,12 +55,13 @@ final class Fusion {
         return d.length > 1;
     }
 
-    /** How a loop reads the operand of a slice or pad node in place of the node, or null for other nodes. */
+    /** How a loop reads the operand of a slice, pad or broadcast node in place of the node; null for other nodes. */
     static Access view(Node n, Var[] byId) {
         if (n.shape().size() == 0 || n.results() != 1) return null;
         Shape from = n.parents().isEmpty() ? null : byId[n.parents().get(0)].shape();
         if (n.primitive() instanceof Slice) return Access.slice(from, (int[]) n.params().get("start"));
         if (n.primitive() instanceof Pad) return Access.pad(from, (int[]) n.params().get("before"));
+        if (n.primitive() instanceof BroadcastTo) return Access.broadcast(from, n.shape());
         return null;
     }
 
