@@ -250,4 +250,20 @@ class JitTest {
         assertTrue(listing.contains("slice of [4,5]") && listing.contains("pad of [2,4]"), listing);
         assertEquals(0, j.program(Shape.of(4, 5)).calls(), listing);
     }
+
+    @Test
+    void inputsAndConstantsMayBeOutputsAndWrongShapesAreRecompiledNotMisread() {
+        Jit j = Jit.of(in -> new Tensor[] {in[0], Tensor.scalar(3), in[0].exp()});
+        Tensor x = Tensor.of(1, 2);
+        Tensor[] out = j.apply(new Tensor[] {x});
+        assertArrayEquals(x.toArray(), out[0].toArray());
+        assertEquals(3.0, out[1].item());
+        same("exp", x.exp(), out[2]);
+        Program p = j.program(Shape.of(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> p.run(dev.cotangent.tensor.NDArray.of(1, 2, 3)));
+        assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[2]"), e.getMessage());
+        assertEquals(3, j.apply(new Tensor[] {Tensor.of(1, 2, 3)})[2].size());
+        assertEquals(2, j.compilations());
+    }
 }
