@@ -102,13 +102,15 @@ public final class Jit implements Function<Tensor[], Tensor[]> {
                 g = Stage.stage(f, shapes);
             } catch (ValueDependenceException e) {
                 throw new ValueDependenceException(name + ": cannot compile the function for inputs of shapes " + key
-                        + ", because it reads the value of a tensor" + userFrame(e) + " (Java control flow on numbers). "
-                        + "Write the choice with Ops.where, or call the function without jit. Cause: " + e.getMessage());
+                        + ", because it reads the value of a tensor" + userFrame(e) + " (Java control flow on "
+                        + "numbers). Write the choice with Ops.where, or call the function without jit. Cause: "
+                        + e.getMessage());
             }
             Program p = GraphCompiler.compile(g);
             compilations.incrementAndGet();
             if (log) {
-                System.err.printf(java.util.Locale.ROOT, "%s: compiled for %s in %.2f ms (staged %d nodes; %d loops, %d calls)%n",
+                System.err.printf(java.util.Locale.ROOT,
+                        "%s: compiled for %s in %.2f ms (staged %d nodes; %d loops, %d calls)%n",
                         name, key, p.compileNanos() / 1e6, g.opCount(), p.kernels(), p.calls());
             }
             c = new JitCall(this, key, p);
@@ -125,7 +127,8 @@ public final class Jit implements Function<Tensor[], Tensor[]> {
                     || c.startsWith("dev.cotangent.trace.") || c.startsWith("dev.cotangent.graph.")
                     || c.startsWith("dev.cotangent.transform.") || c.startsWith("dev.cotangent.custom.")
                     || c.startsWith("dev.cotangent.tensor.") || c.startsWith("dev.cotangent.primitive.")
-                    || c.equals("dev.cotangent.Tensor") || c.equals("dev.cotangent.Ops") || c.equals("dev.cotangent.AD");
+                    || c.equals("dev.cotangent.Tensor") || c.equals("dev.cotangent.Ops")
+                    || c.equals("dev.cotangent.AD");
             if (!engine) return " (" + s.getMethodName() + " read it at " + s + ")";
         }
         return "";

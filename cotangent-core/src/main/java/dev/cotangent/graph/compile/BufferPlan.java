@@ -46,11 +46,18 @@ final class BufferPlan {
         Map<Integer, ArrayDeque<Integer>> free = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             if (!(steps.get(i) instanceof Kernel k)) continue;
+            Set<Integer> viewed = new HashSet<>();
+            for (int in = 0; in < k.inputIds.length; in++) {
+                if (k.access[in].strides() != null) viewed.add(k.inputIds[in]);
+            }
             for (int in = 0; in < k.inputIds.length; in++) {
                 int id = k.inputIds[in];
                 Integer b = bufferOf.get(id);
-                // in place only where the loop reads the array as it lies (a block is read before it is written)
-                if (b != null && lastRead.get(id) == i && k.access[in].strides() == null) free.computeIfAbsent(sizes.get(b), x -> new ArrayDeque<>()).push(b);
+                // in place only where the loop reads the array as it lies, and only so (a block is read before it is
+                // written; a strided read could reach a block already written)
+                if (b != null && lastRead.get(id) == i && !viewed.contains(id)) {
+                    free.computeIfAbsent(sizes.get(b), x -> new ArrayDeque<>()).push(b);
+                }
             }
             for (int id : k.storeIds) {
                 if (escaping.contains(id) || !lastRead.containsKey(id)) continue;

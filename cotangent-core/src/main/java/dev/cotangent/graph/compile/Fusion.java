@@ -23,10 +23,11 @@ import java.util.Set;
 /**
  * Producer–consumer fusion: walks a graph in order and gathers elementwise nodes of one result shape, with the
  * full sums of their values, into one loop per run of such nodes (operands of other shapes are read with
- * an {@link Access} that folds broadcasting, slices and zero padding into index arithmetic); every other node becomes a {@link Call}. Loops of different shapes stay open side by
- * side (a scalar chain beside a vector chain); a loop is closed (emitted) before a node of another loop reads one
- * of its values, and every open loop is closed before a call, so that the arrays a loop reads die early.
- * Every step is emitted after every step whose values it reads, so the order is a valid schedule.
+ * an {@link Access} that folds broadcasting, slices and zero padding into index arithmetic); every other node becomes
+ * a {@link Call}. Loops of different shapes stay open side by side (a scalar chain beside a vector chain); a loop is
+ * closed (emitted) before a node of another loop reads one of its values, and every open loop is closed before a
+ * call, so that the arrays a loop reads die early. Every step is emitted after every step whose values it reads, so
+ * the order is a valid schedule.
  */
 final class Fusion {
     /** How a kernel applies a node: {@link Kernel#UNARY} or {@link Kernel#BINARY} and the function's ordinal. */
@@ -77,7 +78,8 @@ final class Fusion {
                 Shape s = n.shape();
                 for (int p : n.parents()) {
                     KernelBuilder k = definedBy.get(p);
-                    if (k != null && !closed.contains(k) && !(k.shape.equals(s) && k.computes(p))) close(k, open, closed, order);
+                    boolean inside = k != null && k.shape.equals(s) && k.computes(p);
+                    if (k != null && !closed.contains(k) && !inside) close(k, open, closed, order);
                 }
                 KernelBuilder k = open.computeIfAbsent(s, KernelBuilder::new);
                 Shape[] in = new Shape[n.parents().size()];
@@ -85,7 +87,8 @@ final class Fusion {
                 for (int i = 0; i < in.length; i++) {
                     Var v = byId[n.parents().get(i)];
                     in[i] = v.shape();
-                    access[i] = v instanceof Constant c && uniform(c) ? Access.uniform(s.rank()) : Access.broadcast(in[i], s);
+                    boolean fill = v instanceof Constant c && uniform(c);
+                    access[i] = fill ? Access.uniform(s.rank()) : Access.broadcast(in[i], s);
                 }
                 k.add(n, in, access);
                 definedBy.put(n.id(), k);

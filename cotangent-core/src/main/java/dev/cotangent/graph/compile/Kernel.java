@@ -9,9 +9,9 @@ import java.util.List;
  * A fused loop: a chain of elementwise operations over arrays of one shape, and full sums of them, run block by
  * block ({@value #BLOCK} elements) so that every intermediate value lives in a small register block that stays in
  * the L1 cache instead of in an array of its own. Operands of other shapes, slices and zero-padded arrays are read
- * through an {@link Access} (index arithmetic, no copy of their own). A kernel of one element (a scalar program) runs as straight-line code
- * over a flat {@code double[]} register file. Immutable; {@link #run} keeps its scratch on the caller's stack, so
- * one kernel may run on several threads at once. Built by {@link KernelBuilder}.
+ * through an {@link Access} (index arithmetic, no copy of their own). A kernel of one element (a scalar program) runs
+ * as straight-line code over a flat {@code double[]} register file. Immutable; {@link #run} keeps its scratch on the
+ * caller's stack, so one kernel may run on several threads at once. Built by {@link KernelBuilder}.
  */
 public final class Kernel implements Step {
     /** Elements per block: 512 doubles = 4 KiB per register, so a few dozen registers fit in L1. */

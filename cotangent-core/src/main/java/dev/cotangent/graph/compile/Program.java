@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A compiled graph: its steps (fused loops and calls) in a valid order, and the buffer plan of the arrays only the
  * loops read. Shared by threads: the plan's buffers are per thread (kept between calls), every other
- * per-call array is local to the call, so threads may run one program at once. Made by {@link GraphCompiler#compile}; {@link #listing()} shows what fused into what.
+ * per-call array is local to the call, so threads may run one program at once. Made by {@link GraphCompiler#compile};
+ * {@link #listing()} shows what fused into what.
  */
 public final class Program {
     private final Graph graph;
@@ -119,7 +120,9 @@ public final class Program {
         for (int i : last.values()) count[i]++;
         int[][] r = new int[steps.size()][];
         for (int i = 0; i < r.length; i++) r[i] = new int[count[i]];
-        for (java.util.Map.Entry<Integer, Integer> e : last.entrySet()) r[e.getValue()][--count[e.getValue()]] = e.getKey();
+        for (java.util.Map.Entry<Integer, Integer> e : last.entrySet()) {
+            r[e.getValue()][--count[e.getValue()]] = e.getKey();
+        }
         return r;
     }
 
@@ -134,7 +137,9 @@ public final class Program {
         double[] sums = new double[k.sumIds.length];
         k.run(in, out, sums);
         for (int j = 0; j < out.length; j++) env[k.storeIds[j]] = NDArray.wrap(k.shape, out[j]);
-        for (int j = 0; j < sums.length; j++) env[k.sumIds[j]] = NDArray.wrap(shapes[k.sumIds[j]], new double[] {sums[j]});
+        for (int j = 0; j < sums.length; j++) {
+            env[k.sumIds[j]] = NDArray.wrap(shapes[k.sumIds[j]], new double[] {sums[j]});
+        }
     }
 
     /** Fused loops in the program. */
@@ -149,7 +154,8 @@ public final class Program {
 
     /**
      * About how many bytes one call allocates: the arrays that leave the loops, the results of
-     * calls (an upper bound: a reshape may share its operand's array) and the loops' register blocks. The plan's buffers are allocated once per thread and reused by later calls.
+     * calls (an upper bound: a reshape may share its operand's array) and the loops' register blocks. The plan's
+     * buffers are allocated once per thread and reused by later calls.
      */
     public long bytesPerCall() {
         long bytes = 0;

@@ -13,9 +13,10 @@ final class ProgramListing {
 
     static String of(Program p, BufferPlan plan, Shape[] shapes) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "compiled: %d nodes -> %d loops + %d calls; %d buffers planned (%,d bytes, kept per "
-                + "thread); about %,d bytes allocated per call; compiled in %.2f ms%n", p.graph().opCount(), p.kernels(),
-                p.calls(), plan.sizes.length, plan.bytes(), p.bytesPerCall(), p.compileNanos() / 1e6));
+        sb.append(String.format(Locale.ROOT, "compiled: %d nodes -> %d loops + %d calls; %d buffers planned (%,d "
+                + "bytes, kept per thread); about %,d bytes allocated per call; compiled in %.2f ms%n",
+                p.graph().opCount(), p.kernels(), p.calls(), plan.sizes.length, plan.bytes(), p.bytesPerCall(),
+                p.compileNanos() / 1e6));
         int index = 0;
         for (Step s : p.steps()) {
             if (s instanceof Kernel k) {
@@ -28,7 +29,9 @@ final class ProgramListing {
                     }
                 }
                 sb.append("\n    fuses");
-                for (int j = 0; j < Math.min(SHOWN, k.ops()); j++) sb.append(" v").append(k.nodeIds[j]).append('=').append(k.opNames[j]);
+                for (int j = 0; j < Math.min(SHOWN, k.ops()); j++) {
+                    sb.append(" v").append(k.nodeIds[j]).append('=').append(k.opNames[j]);
+                }
                 if (k.ops() > SHOWN) sb.append(" … (").append(k.ops() - SHOWN).append(" more)");
                 sb.append("\n    writes");
                 for (int id : k.storeIds) {
