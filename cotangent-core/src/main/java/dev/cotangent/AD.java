@@ -365,6 +365,18 @@ public final class AD {
         return Stage.stage(f, exampleInputs);
     }
 
+    /**
+     * Compiles {@code f}: staged once per distinct input shapes (the {@value dev.cotangent.custom.Jit#CACHE} most
+     * recent kept), optimised, its elementwise chains and their sums fused into loops, matmuls left to BLAS, with a
+     * buffer plan; it returns f's values (same kernels, sums added in the same order). It composes with every
+     * transform (grad, jvp, vmap, hessian, stage, scan). A function whose Java control flow reads values cannot be
+     * compiled: jit throws {@link dev.cotangent.trace.ValueDependenceException} naming where. See
+     * {@code dev.cotangent.graph.compile}.
+     */
+    public static Function<Tensor[], Tensor[]> jit(Function<Tensor[], Tensor[]> f) {
+        return dev.cotangent.custom.Jit.of(f);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static Function<Tensor[], Tensor[]> one(Function<Tensor, Tensor> f) {

@@ -121,7 +121,8 @@ class ArchitectureTest {
 
     /** The packages of core that other modules may use; kernel, primitive, trace, transform and custom are not. */
     private static final Set<String> EXPORTED = Set.of(ROOT, "dev.cotangent.tensor", "dev.cotangent.tree",
-            "dev.cotangent.graph", "dev.cotangent.graph.pass", "dev.cotangent.check", "dev.cotangent.sparse");
+            "dev.cotangent.graph", "dev.cotangent.graph.pass", "dev.cotangent.graph.compile", "dev.cotangent.check",
+            "dev.cotangent.sparse");
 
     /**
      * Core packages a module may use beyond the exported ones: cotangent-bench benchmarks the kernels and BLAS

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestFactory;
  * The differential fuzzer (issue 16, item 7): random programs that chain primitives drawn from the whole
  * {@link Registry}, with the registry's random shapes (broadcasting included) and operands inside each
  * primitive's domain, each checked five ways against the others: forward mode against finite differences,
- * reverse against forward (dot-product test), the staged graph and the optimised staged graph against direct
- * evaluation, vmap against a loop, and second order forward-over-reverse against reverse-over-reverse.
+ * reverse against forward (dot-product test), the staged graph, the optimised staged graph and the jitted program
+ * (values, and its JVP and VJP against finite differences and each other) against direct evaluation, vmap
+ * against a loop, and second order forward-over-reverse against reverse-over-reverse.
  *
  * <p>A program of input z ∈ R^D: block j applies primitive p_j to operands base + ε·tanh(A z + B·(earlier results)),
  * where base is the registry's valid draw and ε = 0.01 keeps every operand inside the registry's 0.05 margin from
@@ -113,6 +114,12 @@ class DifferentialFuzzTest {
         Graph g = AD.stage(in -> new Tensor[] {f.apply(in[0])}, z);
         results.add(STAGED.compare("staged graph", direct, Evaluator.run(g, z)[0].value()));
         results.add(STAGED.compare("optimised graph", direct, Evaluator.run(Pipeline.standard().apply(g), z)[0].value()));
+        // the compiled program (AD.jit) too, and its derivatives (compiled JVP and VJP programs)
+        Function<Tensor[], Tensor[]> jitted = AD.jit(in -> new Tensor[] {f.apply(in[0])});
+        Function<Tensor, Tensor> jf = x -> jitted.apply(new Tensor[] {x})[0];
+        results.add(STAGED.compare("jitted", direct, jf.apply(z).value()));
+        results.add(GradCheck.jvp(jf, z, v, Tolerance.FINITE_DIFFERENCES));
+        results.add(GradCheck.dotProduct(jf, z, u, v, Tolerance.ROUNDING));
         // vmap over three inputs equals the loop
         Tensor zs = Tensor.from(NDArray.stack(0, z.value(), v.value(), z.value().zip(
                 dev.cotangent.kernel.BinaryKernel.Fn.SUB, v.value())));

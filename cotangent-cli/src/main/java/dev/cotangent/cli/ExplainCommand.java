@@ -2,6 +2,9 @@ package dev.cotangent.cli;
 
 import dev.cotangent.cli.expr.Expression;
 import dev.cotangent.graph.Svg;
+import dev.cotangent.graph.compile.GraphCompiler;
+import dev.cotangent.graph.compile.Program;
+import dev.cotangent.tensor.NDArray;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  cotangent explain \"y*log(x) + sqrt(y*log(x))\" --at x=2,y=3",
             "  cotangent explain \"sin(x)*y\" --at x=1,y=2 --mode reverse --svg graph.svg",
-            "  cotangent explain \"x*y\" --at x=2,y=3 --json"})
+            "  cotangent explain \"x*y\" --at x=2,y=3 --json",
+            "  cotangent explain \"exp(x*y) + x\" --at x=1,y=2 --compiled"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +49,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE",
             description = "Also draw the graph as SVG (needs Graphviz's dot on the PATH: apt-get install graphviz).")
     Path svg;
+
+    @Option(names = "--compiled", description = "Also show the gradient program as AD.jit compiles it: which "
+            + "operations fused into which loop, the calls, the buffer plan and the bytes allocated per call.")
+    boolean compiled;
 
     @Option(names = "--json", description = "Print one JSON object instead: value and gradient (as grad --json), the "
             + "nodes, the tangent table of every input and the adjoint table, row by row with their terms.")
@@ -82,6 +90,7 @@ final class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(ExplainJson.render(x));
         } else {
             spec.commandLine().getOut().print(x.render(mode, wrtIndex));
+            if (compiled) spec.commandLine().getOut().print(compiledSection(x));
         }
         if (dot != null || svg != null) {
             String source = x.dot();
@@ -99,6 +108,19 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Output.warnNonFinite(spec, x.gradient, p.point.names(), json);
         return 0;
+    }
+
+    /** The staged gradient program compiled, and its gradient run compiled (which must equal the one above). */
+    static String compiledSection(Explanation x) {
+        Program p = GraphCompiler.compile(x.gradientGraph);
+        NDArray[] in = new NDArray[x.point.values().length];
+        for (int i = 0; i < in.length; i++) in[i] = NDArray.scalar(x.point.values()[i]);
+        NDArray[] g = p.run(in);
+        StringBuilder sb = new StringBuilder("\nCompiled (AD.jit): the gradient program above as fused loops and calls\n");
+        sb.append(p.listing());
+        sb.append("    ∇f run compiled:");
+        for (NDArray gi : g) sb.append(' ').append(dev.cotangent.graph.Numbers.full(gi.item()));
+        return sb.append('\n').toString();
     }
 
     private void write(Path file, String text) {

@@ -125,4 +125,18 @@ class ExplainTest {
         assertTrue(out.contains("    agrees (largest error"), out.substring(out.length() - 2000));
         assertFalse(out.contains("nan"));
     }
+
+    @Test
+    void compiledShowsTheFusedGradientProgramAndItsGradient() {
+        String out = seed("--compiled").out();
+        assertTrue(out.contains("Compiled (AD.jit)") && out.contains("scalar straight-line") && out.contains("fuses"), out);
+        // the compiled gradient is the closed form (y/x)(1 + 1/(2√b)), a(1 + 1/(2√b)) with a = log 2, b = 3a
+        double a = Math.log(2);
+        double k = 1 + 1 / (2 * Math.sqrt(3 * a));
+        String line = out.substring(out.indexOf("∇f run compiled:") + "∇f run compiled:".length()).trim().split("\n")[0];
+        String[] g = line.split(" ");
+        assertEquals(1.5 * k, Double.parseDouble(g[0]), 1e-14);
+        assertEquals(a * k, Double.parseDouble(g[1]), 1e-14);
+        assertFalse(seed().out().contains("Compiled (AD.jit)"));
+    }
 }

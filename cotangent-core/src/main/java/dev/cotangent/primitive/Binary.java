@@ -24,6 +24,11 @@ public abstract class Binary extends Named implements Elementwise {
     /** ∂f/∂b at (a, b) with y = f(a, b); written with ops. */
     protected abstract Tensor partialB(Tensor a, Tensor b, Tensor y);
 
+    /** The elementwise kernel function this primitive applies (for compilers that fuse loops). */
+    public final BinaryKernel.Fn kernel() {
+        return fn;
+    }
+
     @Override
     public String name() {
         return fn.label();

@@ -19,6 +19,11 @@ public final class Compare extends Named implements Elementwise, ZeroDerivative 
         this.fn = fn;
     }
 
+    /** The elementwise kernel function of this comparison (for compilers that fuse loops). */
+    public BinaryKernel.Fn kernel() {
+        return fn;
+    }
+
     @Override
     public String name() {
         return fn.label();

@@ -43,6 +43,11 @@ public abstract class Unary extends Named implements Elementwise {
         return derivativeUsesResult();
     }
 
+    /** The elementwise kernel function this primitive applies (for compilers that fuse loops). */
+    public final UnaryKernel.Fn kernel() {
+        return fn;
+    }
+
     @Override
     public String name() {
         return fn.label();

@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** S1 of WORKLOADS.md: the extended Rosenbrock gradient, scalar op by op and vectorised with slices. */
-final class S1 {
+public final class S1 {
     private static final Tensor HUNDRED = Tensor.scalar(100.0);
     private static final Tensor ONE = Tensor.scalar(1.0);
 
     private S1() {}
 
-    static double[] start(int n) {
+    public static double[] start(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = i % 2 == 0 ? -1.2 : 1.0;
         return x;
     }
 
-    static double plain(double[] x) {
+    public static double plain(double[] x) {
         double s = 0;
         for (int i = 0; i < x.length - 1; i++) {
             double a = x[i] * x[i];
@@ -32,7 +32,7 @@ final class S1 {
     }
 
     /** The program op by op on 0-d tensors: 8 recorded operations per i. */
-    static Tensor scalarProgram(Tensor[] x) {
+    public static Tensor scalarProgram(Tensor[] x) {
         Tensor s = Tensor.scalar(0.0);
         for (int i = 0; i < x.length - 1; i++) {
             Tensor a = Ops.mul(x[i], x[i]);
@@ -57,7 +57,7 @@ final class S1 {
     }
 
     /** The same function on one vector with slices: Σ 100(x[1:] − x[:-1]²)² + (x[:-1] − 1)². */
-    static Tensor vectorProgram(Tensor x) {
+    public static Tensor vectorProgram(Tensor x) {
         int n = x.size();
         Tensor head = Ops.slice(x, 0, 0, n - 1);
         Tensor tail = Ops.slice(x, 0, 1, n);

@@ -10,24 +10,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /** T1 of WORKLOADS.md: one training step of the MLP 784-512-512-10, batch 128, softmax cross-entropy. */
-final class T1 {
-    static final double STEP_FLOP = 410_779_648;
+public final class T1 {
+    public static final double STEP_FLOP = 410_779_648;
     static final double FWD_FLOP = 171_180_032;
 
     private T1() {}
 
-    static Tensor x() {
+    public static Tensor x() {
         return Tensor.from(Data.uniform(101, 1, 128, 784));
     }
 
-    static int[] labels() {
+    public static int[] labels() {
         double[] u = Data.u(102, 128);
         int[] l = new int[128];
         for (int b = 0; b < 128; b++) l[b] = (int) Math.floor(10 * u[b]);
         return l;
     }
 
-    static Map<String, Tensor> params() {
+    public static Map<String, Tensor> params() {
         Map<String, Tensor> p = new LinkedHashMap<>();
         p.put("W1", Tensor.from(Data.uniform(111, 1 / Math.sqrt(784), 784, 512)));
         p.put("b1", Tensor.from(Data.uniform(112, 1 / Math.sqrt(784), 512)));
@@ -38,7 +38,7 @@ final class T1 {
         return p;
     }
 
-    static Tensor loss(Map<String, Tensor> p, Tensor x, int[] labels) {
+    public static Tensor loss(Map<String, Tensor> p, Tensor x, int[] labels) {
         Tensor h1 = Ops.relu(Ops.add(Ops.matmul(x, p.get("W1")), p.get("b1")));
         Tensor h2 = Ops.relu(Ops.add(Ops.matmul(h1, p.get("W2")), p.get("b2")));
         Tensor z = Ops.add(Ops.matmul(h2, p.get("W3")), p.get("b3"));
