@@ -1,9 +1,8 @@
 package dev.cotangent.bench.compile;
 
 import dev.cotangent.AD;
-import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
-import dev.cotangent.bench.workloads.Data;
+import dev.cotangent.bench.workloads.H1Problem;
 import dev.cotangent.bench.workloads.Timer;
 import dev.cotangent.kernel.UnaryKernel;
 import java.util.Locale;
@@ -19,14 +18,12 @@ final class H1Jit {
 
     static void run(StringBuilder report) {
         int n = 1000;
-        Tensor a = Tensor.from(Data.uniform(301, Math.sqrt(3.0 / n), n, n));
-        double[] u = Data.u(302, n);
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) y[i] = u[i] < 0.5 ? 1 : -1;
-        Tensor negY = Tensor.of(y).neg();
-        Tensor w = Tensor.from(Data.uniform(303, 1, n));
-        Tensor v = Tensor.from(Data.uniform(304, 1, n));
-        Function<Tensor, Tensor> f = ww -> Ops.mean(Ops.softplus(Ops.mul(negY, Ops.matmul(a, ww))));
+        H1Problem p = H1Problem.of(n);
+        Tensor a = p.a();
+        double[] y = p.y();
+        Tensor w = p.w();
+        Tensor v = p.v();
+        Function<Tensor, Tensor> f = p.f();
         Function<Tensor[], Tensor[]> body = in -> new Tensor[] {AD.hvp(f, in[0], in[1])};
         Function<Tensor[], Tensor[]> hvp = AD.jit(body);
         double[] hj = hvp.apply(new Tensor[] {w, v})[0].toArray();

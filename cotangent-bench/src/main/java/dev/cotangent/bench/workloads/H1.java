@@ -11,19 +11,11 @@ final class H1 {
     private H1() {}
 
     static void run(StringBuilder report) {
-        int n = 1000;
-        Tensor a = Tensor.from(Data.uniform(301, Math.sqrt(3.0 / n), n, n));
-        double[] u = Data.u(302, n);
-        double[] yv = new double[n];
-        int pos = 0;
-        for (int i = 0; i < n; i++) {
-            yv[i] = u[i] < 0.5 ? 1 : -1;
-            if (yv[i] > 0) pos++;
-        }
-        Tensor negY = Tensor.of(yv).neg();
-        Tensor w = Tensor.from(Data.uniform(303, 1, n));
-        Tensor v = Tensor.from(Data.uniform(304, 1, n));
-        Function<Tensor, Tensor> f = ww -> Ops.mean(Ops.softplus(Ops.mul(negY, Ops.matmul(a, ww))));
+        H1Problem p = H1Problem.of(1000);
+        Tensor w = p.w();
+        Tensor v = p.v();
+        Function<Tensor, Tensor> f = p.f();
+        int pos = p.positives();
         double fv = f.apply(w).item();
         Tensor g = AD.grad(f).apply(w);
         Tensor hv = AD.hvp(f, w, v);
