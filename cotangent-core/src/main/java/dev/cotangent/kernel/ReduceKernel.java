@@ -63,10 +63,10 @@ public final class ReduceKernel {
             int o = 0;
             for (int i = 0; i < n; i++) {
                 double mo = m[o];
-                s[o] += Double.isInfinite(mo) ? (x[i] == mo ? 1.0 : 0.0) : Math.exp(x[i] - mo);
+                s[o] += Double.isInfinite(mo) ? (x[i] == mo ? 1.0 : 0.0) : ExpKernel.exp(x[i] - mo);
                 o = step(idx, dims, os, o);
             }
-            for (int k = 0; k < out.length; k++) out[k] = m[k] + Math.log(s[k]);
+            for (int k = 0; k < out.length; k++) out[k] = m[k] + LogKernel.log(s[k]);
             return;
         }
         double init = identity(fn);
@@ -166,9 +166,7 @@ public final class ReduceKernel {
                 for (int i = 0; i < n; i++) m = Math.max(m, x[off + i * stride]);
                 if (Double.isNaN(m)) return Double.NaN;
                 if (Double.isInfinite(m)) return m;
-                double s = 0;
-                for (int i = 0; i < n; i++) s += Math.exp(x[off + i * stride] - m);
-                return m + Math.log(s);
+                return m + LogKernel.log(ExpKernel.sumExp(x, off, n, stride, m));
             }
             default: {
                 double acc = identity(fn);
