@@ -36,11 +36,11 @@ public final class ExpKernel {
             int m = Math.min(BLOCK, n - b);
             System.arraycopy(x, b, a, 0, m);
             expBlock(a, s, m);
+            for (int j = 0; j < m; j++) {
+                double v = x[b + j]; // patched before out is written, since x may be out
+                if (!(Math.abs(v) <= FAST)) a[j] = exp(v);
+            }
             System.arraycopy(a, 0, out, b, m);
-        }
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (!(Math.abs(v) <= FAST)) out[i] = exp(v);
         }
     }
 
@@ -55,11 +55,11 @@ public final class ExpKernel {
             double[] hi = p.hi;
             double[] lo = p.lo;
             for (int j = 0; j < m; j++) a[j] = hi[j] + lo[j];
+            for (int j = 0; j < m; j++) {
+                double v = x[b + j];
+                if (!(v >= -60 && v <= FAST) || v == 0) a[j] = expm1(v);
+            }
             System.arraycopy(a, 0, out, b, m);
-        }
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (!(v >= -60 && v <= FAST) || v == 0) out[i] = expm1(v);
         }
     }
 

@@ -38,11 +38,11 @@ public final class LogKernel {
             double[] z = w.z;
             double[] k = w.k;
             for (int j = 0; j < m; j++) a[j] = logSplit(z[j], k[j], 0.0);
+            for (int j = 0; j < m; j++) {
+                double v = x[b + j]; // patched before out is written, since x may be out
+                if (!(v >= Double.MIN_NORMAL && v < Double.POSITIVE_INFINITY)) a[j] = log(v);
+            }
             System.arraycopy(a, 0, out, b, m);
-        }
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (!(v >= Double.MIN_NORMAL && v < Double.POSITIVE_INFINITY)) out[i] = log(v);
         }
     }
 
@@ -54,11 +54,11 @@ public final class LogKernel {
             int m = Math.min(ExpKernel.BLOCK, n - b);
             System.arraycopy(x, b, a, 0, m);
             log1pBlock(a, w, m);
+            for (int j = 0; j < m; j++) {
+                double v = x[b + j];
+                if (!(v > -1 && v < Double.POSITIVE_INFINITY) || v == 0) a[j] = log1p(v);
+            }
             System.arraycopy(a, 0, out, b, m);
-        }
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (!(v > -1 && v < Double.POSITIVE_INFINITY) || v == 0) out[i] = log1p(v);
         }
     }
 

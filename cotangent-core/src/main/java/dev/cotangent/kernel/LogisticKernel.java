@@ -49,10 +49,10 @@ public final class LogisticKernel {
             // s becomes 1 for x < 0 (and -0), else 0: the numerator is then e or 1 (0 * e and 1 * e are exact)
             for (int j = 0; j < m; j++) s[j] = (double) (Double.doubleToRawLongBits(v[j]) >>> 63);
             for (int j = 0; j < m; j++) e[j] = (s[j] * e[j] + (1.0 - s[j])) / (1.0 + e[j]);
+            for (int j = 0; j < m; j++) {
+                if (!(Math.abs(v[j]) <= ExpKernel.FAST)) e[j] = sigmoid(v[j]);
+            }
             System.arraycopy(e, 0, out, b, m);
-        }
-        for (int i = 0; i < n; i++) {
-            if (!(Math.abs(x[i]) <= ExpKernel.FAST)) out[i] = sigmoid(x[i]);
         }
     }
 
@@ -70,10 +70,10 @@ public final class LogisticKernel {
             ExpKernel.expBlock(e, s, m);
             LogKernel.log1pBlock(e, w, m);
             for (int j = 0; j < m; j++) e[j] = Math.max(v[j], 0.0) + e[j];
+            for (int j = 0; j < m; j++) {
+                if (!(Math.abs(v[j]) <= ExpKernel.FAST)) e[j] = softplus(v[j]);
+            }
             System.arraycopy(e, 0, out, b, m);
-        }
-        for (int i = 0; i < n; i++) {
-            if (!(Math.abs(x[i]) <= ExpKernel.FAST)) out[i] = softplus(x[i]);
         }
     }
 

@@ -58,12 +58,20 @@ public final class ReduceKernel {
             double[] m = new double[out.length];
             reduce(Fn.MAX, x, dims, reduced, m);
             double[] s = new double[out.length];
+            double[] t = new double[n];
             int[] os = outStrides(dims, reduced);
             int[] idx = new int[r];
             int o = 0;
             for (int i = 0; i < n; i++) {
+                t[i] = x[i] - m[o];
+                o = step(idx, dims, os, o);
+            }
+            ExpKernel.exp(t, t, n); // one vectorised pass; an infinite maximum is fixed below
+            o = 0;
+            java.util.Arrays.fill(idx, 0);
+            for (int i = 0; i < n; i++) {
                 double mo = m[o];
-                s[o] += Double.isInfinite(mo) ? (x[i] == mo ? 1.0 : 0.0) : ExpKernel.exp(x[i] - mo);
+                s[o] += Double.isInfinite(mo) ? (x[i] == mo ? 1.0 : 0.0) : t[i];
                 o = step(idx, dims, os, o);
             }
             for (int k = 0; k < out.length; k++) out[k] = m[k] + LogKernel.log(s[k]);

@@ -129,11 +129,49 @@ class TranscendentalEdgesTest {
             ExpKernel.exp(x, x, n);
             for (int i = 0; i < n; i++) assertEquals(want[i], x[i], "exp in place, n=" + n + ", i=" + i);
             assertEquals(Math.sin(n) * 5, x[n], "element n untouched");
+            double[] sp = {Double.NaN, Double.NEGATIVE_INFINITY, -1000, 1000, 0.0, -0.0, -1.0, -2.0};
+            for (Kernel k : new Kernel[] {ExpKernel::exp, ExpKernel::expm1, LogKernel::log, LogKernel::log1p,
+                LogisticKernel::tanh, LogisticKernel::sigmoid, LogisticKernel::softplus}) {
+                double[] apart = new double[sp.length];
+                k.apply(sp, apart, sp.length);
+                double[] inPlace = sp.clone();
+                k.apply(inPlace, inPlace, sp.length);
+                for (int i = 0; i < sp.length; i++) {
+                    assertEquals(Double.doubleToRawLongBits(apart[i]), Double.doubleToRawLongBits(inPlace[i]),
+                            "special value " + sp[i] + " in place");
+                }
+            }
             double[] y = {0.5, 2, 3};
             LogKernel.log(y, y, 2);
             LogKernel.log1p(y, y, 2);
             LogisticKernel.tanh(y, y, 2);
             assertEquals(3, y[2]);
         }
+    }
+
+    @Test
+    void logsumexpOverEitherAxisWithInfinitiesAndLargeSpreads() {
+        // [3, 4] matrix, columns: ordinary, one -Inf, all -Inf, +Inf with others, spread beyond e^-708
+        double ninf = Double.NEGATIVE_INFINITY;
+        double[] x = {1, ninf, ninf, Double.POSITIVE_INFINITY, 2, 0.5, ninf, 1, 3, -1, ninf, -800};
+        double[] cols = new double[4];
+        ReduceKernel.reduce(ReduceKernel.Fn.LOGSUMEXP, x, new int[] {3, 4}, new boolean[] {true, false}, cols);
+        assertEquals(3 + Math.log1p(Math.exp(-1) + Math.exp(-2)), cols[0], 1e-15);
+        assertEquals(0.5 + Math.log1p(Math.exp(-1.5)), cols[1], 1e-15);
+        assertEquals(ninf, cols[2]);
+        assertEquals(Double.POSITIVE_INFINITY, cols[3]);
+        double[] rows = new double[1];
+        double[] y = {0, -800, -1e300, 5};
+        ReduceKernel.reduce(ReduceKernel.Fn.LOGSUMEXP, y, new int[] {1, 4}, new boolean[] {false, true}, rows);
+        assertEquals(5 + Math.log1p(Math.exp(-5)), rows[0], 1e-15, "terms below e^-708 relative count as nothing");
+        double[] big = new double[2000];
+        for (int i = 0; i < big.length; i++) big[i] = Math.sin(i) * 30;
+        double m = 0;
+        for (double v : big) m = Math.max(m, v);
+        double s = 0;
+        for (double v : big) s += StrictMath.exp(v - m);
+        double want = m + StrictMath.log(s);
+        double got = ReduceKernel.reduceContiguous(ReduceKernel.Fn.LOGSUMEXP, big, 0, big.length, 1);
+        assertTrue(Ulps.between(got, want) <= 2, got + " vs " + want + " (blocks of 512 plus a tail)");
     }
 }
