@@ -112,7 +112,7 @@ public final class ExpKernel {
 
     /**
      * {@code Σ e^(x[off + i*stride] - m)} over {@code i < n}, for logsumexp with {@code m} the finite largest
-     * element: block by block through the vectorised exp, then summed in order. Differences below -708
+     * element: block by block through the vectorised exp, then summed in four partial sums per block. Differences below -708
      * count as e^-708 (the sum is at least 1, so that changes nothing).
      */
     public static double sumExp(double[] x, int off, int n, int stride, double m) {
@@ -123,7 +123,20 @@ public final class ExpKernel {
             int len = Math.min(BLOCK, n - b);
             for (int j = 0; j < len; j++) a[j] = Math.max(x[off + (b + j) * stride] - m, -FAST);
             expBlock(a, s, len);
-            for (int j = 0; j < len; j++) sum += a[j];
+            // four partial sums: an add's latency, not its throughput, bounds a single running sum
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = 0;
+            for (; j + 3 < len; j += 4) {
+                s0 += a[j];
+                s1 += a[j + 1];
+                s2 += a[j + 2];
+                s3 += a[j + 3];
+            }
+            for (; j < len; j++) s0 += a[j];
+            sum += (s0 + s1) + (s2 + s3);
         }
         return sum;
     }

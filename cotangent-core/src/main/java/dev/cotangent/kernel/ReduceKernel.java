@@ -170,8 +170,15 @@ public final class ReduceKernel {
                 return s;
             }
             case LOGSUMEXP: {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) m = Math.max(m, x[off + i * stride]);
+                double m0 = Double.NEGATIVE_INFINITY;
+                double m1 = Double.NEGATIVE_INFINITY;
+                int i = 0;
+                for (; i + 1 < n; i += 2) { // two running maxima: Math.max's latency bounds one
+                    m0 = Math.max(m0, x[off + i * stride]);
+                    m1 = Math.max(m1, x[off + (i + 1) * stride]);
+                }
+                if (i < n) m0 = Math.max(m0, x[off + i * stride]);
+                double m = Math.max(m0, m1);
                 if (Double.isNaN(m)) return Double.NaN;
                 if (Double.isInfinite(m)) return m;
                 return m + LogKernel.log(ExpKernel.sumExp(x, off, n, stride, m));
