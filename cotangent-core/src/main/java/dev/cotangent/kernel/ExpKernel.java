@@ -4,7 +4,9 @@ package dev.cotangent.kernel;
  * The exponential {@code e^x} and {@code e^x - 1} over {@code double[]}, written so that the loops have no
  * branches and no table look-ups: range reduction {@code x = k ln2 + r} with {@code |r| <= ln2/2} (Cody and
  * Waite's two-part ln2, as in fdlibm), the degree-13 Taylor polynomial of {@code e^r - 1} (truncation error
- * below {@code 5e-18} relative), and the scale {@code 2^k} built from exponent bits. A second loop patches the
+ * below {@code 5e-18} relative), and the scale {@code 2^k} built from exponent bits. Work goes in blocks of
+ * 512 copied to scratch arrays: a scalar loop does the bit work, short arithmetic loops (which C2
+ * vectorises) the rest, and a last loop patches the
  * few inputs outside the fast range (NaN, ±Inf, ±0 for expm1, overflow, underflow and subnormal results)
  * with the scalar functions, which handle everything.
  *

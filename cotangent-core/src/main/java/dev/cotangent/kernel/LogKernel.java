@@ -5,7 +5,8 @@ package dev.cotangent.kernel;
  * and table look-ups: {@code x = 2^k z} with {@code z} in {@code [√2/2, √2)} taken from the bits,
  * {@code f = z - 1}, {@code s = f/(2+f)} and fdlibm's degree-14 minimax polynomial in {@code s} for
  * {@code log(1+f) = f - f²/2 + s(f²/2 + R(s²))} (the form of musl's {@code log.c}); log1p adds the rounding
- * error of {@code 1+x}, found exactly with Knuth's two-sum, as {@code c/(1+x)}. A second loop patches the
+ * error of {@code 1+x}, found exactly with Knuth's two-sum, as {@code c/(1+x)}. Work goes in blocks (as in
+ * {@link ExpKernel}): a scalar loop for the bits, vectorised loops for the arithmetic, and a last loop patches the
  * inputs outside the fast range (x &lt;= 0, subnormal, +Inf, NaN for log; x &lt;= -1, ±0, +Inf, NaN for
  * log1p) with the scalar functions.
  *
