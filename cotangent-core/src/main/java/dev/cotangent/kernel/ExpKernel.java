@@ -29,9 +29,15 @@ public final class ExpKernel {
     static final double FAST = 708.0;
     /** The block of a loop pair (bits, then arithmetic): small enough to stay in L1 with its scratch. */
     static final int BLOCK = 512;
+    /** Arrays this short go through the scalar functions (same results): no scratch arrays for 0-d tensors. */
+    static final int SMALL = 16;
 
     /** {@code out[i] = e^x[i]} for {@code i < n}. */
     public static void exp(double[] x, double[] out, int n) {
+        if (n <= SMALL) {
+            for (int i = 0; i < n; i++) out[i] = exp(x[i]);
+            return;
+        }
         double[] a = new double[Math.min(n, BLOCK)];
         double[] s = new double[a.length];
         for (int b = 0; b < n; b += BLOCK) {
@@ -48,6 +54,10 @@ public final class ExpKernel {
 
     /** {@code out[i] = e^x[i] - 1} for {@code i < n}, accurate for small x. */
     public static void expm1(double[] x, double[] out, int n) {
+        if (n <= SMALL) {
+            for (int i = 0; i < n; i++) out[i] = expm1(x[i]);
+            return;
+        }
         Parts p = new Parts(n);
         double[] a = new double[p.s.length];
         for (int b = 0; b < n; b += BLOCK) {

@@ -30,6 +30,10 @@ public final class LogKernel {
 
     /** {@code out[i] = log x[i]} for {@code i < n}. */
     public static void log(double[] x, double[] out, int n) {
+        if (n <= ExpKernel.SMALL) {
+            for (int i = 0; i < n; i++) out[i] = log(x[i]);
+            return;
+        }
         Scratch w = new Scratch(n);
         double[] a = w.u;
         for (int b = 0; b < n; b += ExpKernel.BLOCK) {
@@ -49,6 +53,10 @@ public final class LogKernel {
 
     /** {@code out[i] = log(1 + x[i])} for {@code i < n}, accurate for small x. */
     public static void log1p(double[] x, double[] out, int n) {
+        if (n <= ExpKernel.SMALL) {
+            for (int i = 0; i < n; i++) out[i] = log1p(x[i]);
+            return;
+        }
         Scratch w = new Scratch(n);
         double[] a = new double[w.u.length];
         for (int b = 0; b < n; b += ExpKernel.BLOCK) {

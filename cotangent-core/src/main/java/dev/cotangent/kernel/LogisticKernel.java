@@ -19,6 +19,10 @@ public final class LogisticKernel {
 
     /** {@code out[i] = tanh x[i]} for {@code i < n}. */
     public static void tanh(double[] x, double[] out, int n) {
+        if (n <= ExpKernel.SMALL) {
+            for (int i = 0; i < n; i++) out[i] = tanh(x[i]);
+            return;
+        }
         int len = Math.min(n, ExpKernel.BLOCK);
         double[] v = new double[len];
         double[] a = new double[len];
@@ -37,6 +41,10 @@ public final class LogisticKernel {
 
     /** {@code out[i] = 1/(1+e^-x[i])} for {@code i < n}. */
     public static void sigmoid(double[] x, double[] out, int n) {
+        if (n <= ExpKernel.SMALL) {
+            for (int i = 0; i < n; i++) out[i] = sigmoid(x[i]);
+            return;
+        }
         int len = Math.min(n, ExpKernel.BLOCK);
         double[] v = new double[len];
         double[] e = new double[len];
@@ -58,6 +66,10 @@ public final class LogisticKernel {
 
     /** {@code out[i] = log(1+e^x[i])} for {@code i < n}. */
     public static void softplus(double[] x, double[] out, int n) {
+        if (n <= ExpKernel.SMALL) {
+            for (int i = 0; i < n; i++) out[i] = softplus(x[i]);
+            return;
+        }
         int len = Math.min(n, ExpKernel.BLOCK);
         double[] v = new double[len];
         double[] e = new double[len];

@@ -129,7 +129,9 @@ class TranscendentalEdgesTest {
             ExpKernel.exp(x, x, n);
             for (int i = 0; i < n; i++) assertEquals(want[i], x[i], "exp in place, n=" + n + ", i=" + i);
             assertEquals(Math.sin(n) * 5, x[n], "element n untouched");
-            double[] sp = {Double.NaN, Double.NEGATIVE_INFINITY, -1000, 1000, 0.0, -0.0, -1.0, -2.0};
+            double[] sp0 = {Double.NaN, Double.NEGATIVE_INFINITY, -1000, 1000, 0.0, -0.0, -1.0, -2.0};
+            double[] sp = new double[3 * sp0.length]; // longer than ExpKernel.SMALL: the block path
+            for (int i = 0; i < sp.length; i++) sp[i] = sp0[i % sp0.length];
             for (Kernel k : new Kernel[] {ExpKernel::exp, ExpKernel::expm1, LogKernel::log, LogKernel::log1p,
                 LogisticKernel::tanh, LogisticKernel::sigmoid, LogisticKernel::softplus}) {
                 double[] apart = new double[sp.length];
