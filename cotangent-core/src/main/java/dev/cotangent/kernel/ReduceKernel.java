@@ -58,15 +58,23 @@ public final class ReduceKernel {
             double[] m = new double[out.length];
             reduce(Fn.MAX, x, dims, reduced, m);
             double[] s = new double[out.length];
+            double[] t = new double[n];
             int[] os = outStrides(dims, reduced);
             int[] idx = new int[r];
             int o = 0;
             for (int i = 0; i < n; i++) {
-                double mo = m[o];
-                s[o] += Double.isInfinite(mo) ? (x[i] == mo ? 1.0 : 0.0) : Math.exp(x[i] - mo);
+                t[i] = x[i] - m[o];
                 o = step(idx, dims, os, o);
             }
-            for (int k = 0; k < out.length; k++) out[k] = m[k] + Math.log(s[k]);
+            ExpKernel.exp(t, t, n); // one vectorised pass; an infinite maximum is fixed below
+            o = 0;
+            java.util.Arrays.fill(idx, 0);
+            for (int i = 0; i < n; i++) {
+                double mo = m[o];
+                s[o] += Double.isInfinite(mo) ? (x[i] == mo ? 1.0 : 0.0) : t[i];
+                o = step(idx, dims, os, o);
+            }
+            for (int k = 0; k < out.length; k++) out[k] = m[k] + LogKernel.log(s[k]);
             return;
         }
         double init = identity(fn);
@@ -162,13 +170,18 @@ public final class ReduceKernel {
                 return s;
             }
             case LOGSUMEXP: {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) m = Math.max(m, x[off + i * stride]);
+                double m0 = Double.NEGATIVE_INFINITY;
+                double m1 = Double.NEGATIVE_INFINITY;
+                int i = 0;
+                for (; i + 1 < n; i += 2) { // two running maxima: Math.max's latency bounds one
+                    m0 = Math.max(m0, x[off + i * stride]);
+                    m1 = Math.max(m1, x[off + (i + 1) * stride]);
+                }
+                if (i < n) m0 = Math.max(m0, x[off + i * stride]);
+                double m = Math.max(m0, m1);
                 if (Double.isNaN(m)) return Double.NaN;
                 if (Double.isInfinite(m)) return m;
-                double s = 0;
-                for (int i = 0; i < n; i++) s += Math.exp(x[off + i * stride] - m);
-                return m + Math.log(s);
+                return m + LogKernel.log(ExpKernel.sumExp(x, off, n, stride, m));
             }
             default: {
                 double acc = identity(fn);

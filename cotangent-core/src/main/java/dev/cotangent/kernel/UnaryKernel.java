@@ -2,7 +2,10 @@ package dev.cotangent.kernel;
 
 /**
  * Elementwise maps {@code out[i] = f(x[i])} over {@code double[]}; each function has its own loop so the
- * JIT can compile it alone. Writes {@code out[0..n)} only; {@code x} may be {@code out}.
+ * JIT can compile it alone. exp, expm1, log, log1p, tanh, σ and softplus go to the vectorisable kernels of
+ * {@link ExpKernel}, {@link LogKernel} and {@link LogisticKernel} (within 1 ulp of StrictMath, tanh/σ/softplus
+ * within the bounds those classes state); the others use {@link Math}. Writes {@code out[0..n)} only;
+ * {@code x} may be {@code out}.
  */
 public final class UnaryKernel {
     private UnaryKernel() {}
@@ -22,10 +25,10 @@ public final class UnaryKernel {
     public static void apply(Fn fn, double[] x, double[] out, int n) {
         switch (fn) {
             case NEG: for (int i = 0; i < n; i++) out[i] = -x[i]; break;
-            case EXP: for (int i = 0; i < n; i++) out[i] = Math.exp(x[i]); break;
-            case LOG: for (int i = 0; i < n; i++) out[i] = Math.log(x[i]); break;
-            case LOG1P: for (int i = 0; i < n; i++) out[i] = Math.log1p(x[i]); break;
-            case EXPM1: for (int i = 0; i < n; i++) out[i] = Math.expm1(x[i]); break;
+            case EXP: ExpKernel.exp(x, out, n); break;
+            case LOG: LogKernel.log(x, out, n); break;
+            case LOG1P: LogKernel.log1p(x, out, n); break;
+            case EXPM1: ExpKernel.expm1(x, out, n); break;
             case SQRT: for (int i = 0; i < n; i++) out[i] = Math.sqrt(x[i]); break;
             case SIN: for (int i = 0; i < n; i++) out[i] = Math.sin(x[i]); break;
             case COS: for (int i = 0; i < n; i++) out[i] = Math.cos(x[i]); break;
@@ -35,9 +38,9 @@ public final class UnaryKernel {
             case ATAN: for (int i = 0; i < n; i++) out[i] = Math.atan(x[i]); break;
             case SINH: for (int i = 0; i < n; i++) out[i] = Math.sinh(x[i]); break;
             case COSH: for (int i = 0; i < n; i++) out[i] = Math.cosh(x[i]); break;
-            case TANH: for (int i = 0; i < n; i++) out[i] = Math.tanh(x[i]); break;
-            case SIGMOID: for (int i = 0; i < n; i++) out[i] = sigmoid(x[i]); break;
-            case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = softplus(x[i]); break;
+            case TANH: LogisticKernel.tanh(x, out, n); break;
+            case SIGMOID: LogisticKernel.sigmoid(x, out, n); break;
+            case SOFTPLUS: LogisticKernel.softplus(x, out, n); break;
             case RELU: for (int i = 0; i < n; i++) out[i] = x[i] <= 0 ? 0.0 : x[i]; break; // one compare; NaN stays NaN
             case ABS: for (int i = 0; i < n; i++) out[i] = Math.abs(x[i]); break;
             case SIGN: for (int i = 0; i < n; i++) out[i] = Math.signum(x[i]); break;
@@ -48,17 +51,13 @@ public final class UnaryKernel {
         }
     }
 
-    /** The logistic function 1/(1+e^-x), computed without overflow for either sign of x. */
+    /** The logistic function 1/(1+e^-x), computed without overflow for either sign of x ({@link LogisticKernel}). */
     public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return LogisticKernel.sigmoid(x);
     }
 
-    /** log(1+e^x) in the stable form max(x,0) + log1p(e^-|x|). */
+    /** log(1+e^x) in the stable form max(x,0) + log1p(e^-|x|) ({@link LogisticKernel}). */
     public static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return LogisticKernel.softplus(x);
     }
 }

@@ -5,13 +5,15 @@ import dev.cotangent.Tensor;
 import dev.cotangent.ValueAndGrads;
 import dev.cotangent.kernel.Blas;
 import dev.cotangent.nn.optim.Adam;
+import dev.cotangent.nn.optim.InPlace;
 import dev.cotangent.nn.optim.Optimizer;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Issue 5's overhead check: the T1 step followed by cotangent-nn's Adam update, as a training loop runs it,
- * against the bare T1 step (gradients only), paired in one process.
+ * against the bare T1 step (gradients only), paired in one process; then the same with the in-place Adam
+ * ({@link InPlace}, issue 13).
  */
 final class T1Train {
     private T1Train() {}
@@ -33,11 +35,22 @@ final class T1Train {
             box[1] = u.state();
             return vg.value().item();
         });
+        InPlace owned = InPlace.start(adam, p0);
+        Runnable inPlace = Timer.consume(() -> {
+            ValueAndGrads vg = AD.valueAndGrad(q -> T1.loss(q, x, labels), owned.params());
+            owned.step(vg.grads());
+            return vg.value().item();
+        });
         Timer.warm(bare, 2);
         Timer.warm(train, 2);
+        Timer.warm(inPlace, 2);
         double[] r = Timer.paired(bare, train, 21);
         report.append(String.format(Locale.ROOT,
                 "T1 in a training loop (Adam update, 1 thread): bare step %.2f ms, step + update %.2f ms, ratio %.3f%n",
                 r[0] * 1e3, r[1] * 1e3, r[2]));
+        double[] q = Timer.paired(bare, inPlace, 21);
+        report.append(String.format(Locale.ROOT,
+                "T1 in a training loop (in-place Adam, 1 thread): bare step %.2f ms, step + update %.2f ms, ratio %.3f%n",
+                q[0] * 1e3, q[1] * 1e3, q[2]));
     }
 }

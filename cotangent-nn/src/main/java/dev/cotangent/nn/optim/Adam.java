@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Adam (Kingma &amp; Ba): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − α m̂/(√v̂ + ε) with bias-corrected
  * m̂, v̂. With a weight decay λ it is either Adam with L2 (λθ added to g) or AdamW (Loshchilov &amp; Hutter:
- * decoupled, θ ← θ − αλθ besides the Adam step).
+ * decoupled, θ ← θ − αλθ besides the Adam step). {@link #update} is the same step on arrays, in place
+ * ({@link FusedUpdate}; {@link InPlace} uses it).
  */
-public final class Adam implements Optimizer<Adam.State> {
+public final class Adam implements Optimizer<Adam.State>, FusedUpdate {
     /** The step counter and the first and second moment estimates. */
     public record State(int step, Map<String, Tensor> m, Map<String, Tensor> v) {}
 
@@ -53,48 +54,71 @@ public final class Adam implements Optimizer<Adam.State> {
     @Override
     public Update<State> step(Map<String, Tensor> params, Map<String, Tensor> grads, State s) {
         Params.requireSameTree(params, grads);
-        int t = s.step() + 1;
-        double a = rate.at(s.step());
-        double c1 = 1 - Math.pow(beta1, t);
-        double c2 = 1 - Math.pow(beta2, t);
         Map<String, Tensor> np = new LinkedHashMap<>();
         Map<String, Tensor> nm = new LinkedHashMap<>();
         Map<String, Tensor> nv = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
             String k = e.getKey();
             double[] th = e.getValue().value().unsafeData();
-            double[] g = grads.get(k).value().unsafeData();
-            double[] m0 = s.m().get(k).value().unsafeData();
-            double[] v0 = s.v().get(k).value().unsafeData();
             double[] th1 = new double[th.length];
             double[] m1 = new double[th.length];
             double[] v1 = new double[th.length];
-            // one branch-free loop per variant, with the bias corrections folded into constants, so it vectorises
-            double b1 = beta1;
-            double b2 = beta2;
-            double inv1 = 1 / c1;
-            double inv2 = 1 / c2;
-            double wd = weightDecay;
-            if (decoupled) {
-                for (int i = 0; i < th.length; i++) {
-                    double gi = g[i];
-                    m1[i] = b1 * m0[i] + (1 - b1) * gi;
-                    v1[i] = b2 * v0[i] + (1 - b2) * gi * gi;
-                    th1[i] = th[i] - a * (m1[i] * inv1 / (Math.sqrt(v1[i] * inv2) + eps) + wd * th[i]);
-                }
-            } else {
-                for (int i = 0; i < th.length; i++) {
-                    double gi = g[i] + wd * th[i];
-                    m1[i] = b1 * m0[i] + (1 - b1) * gi;
-                    v1[i] = b2 * v0[i] + (1 - b2) * gi * gi;
-                    th1[i] = th[i] - a * (m1[i] * inv1 / (Math.sqrt(v1[i] * inv2) + eps));
-                }
-            }
+            loop(s.step(), th, grads.get(k).value().unsafeData(), s.m().get(k).value().unsafeData(),
+                    s.v().get(k).value().unsafeData(), th1, m1, v1);
             var shape = e.getValue().dims();
             np.put(k, Tensor.from(NDArray.wrap(shape, th1)));
             nm.put(k, Tensor.from(NDArray.wrap(shape, m1)));
             nv.put(k, Tensor.from(NDArray.wrap(shape, v1)));
         }
-        return new Update<>(np, new State(t, nm, nv));
+        return new Update<>(np, new State(s.step() + 1, nm, nv));
+    }
+
+    /** Two slots: the first and second moments. */
+    @Override
+    public int slots() {
+        return 2;
+    }
+
+    @Override
+    public void update(int step, double[] theta, double[] grad, double[][] slots, double[] out) {
+        FusedUpdate.check("Adam.update", 2, theta, grad, slots, out);
+        loop(step, theta, grad, slots[0], slots[1], out, slots[0], slots[1]);
+    }
+
+    /**
+     * Step {@code step} from (th, m0, v0) to (th1, m1, v1); each output may be its input (each index is read
+     * before it is written). One branch-free loop per variant with the bias corrections folded into
+     * constants, so it vectorises.
+     */
+    private void loop(int step, double[] th, double[] g, double[] m0, double[] v0, double[] th1, double[] m1,
+                      double[] v1) {
+        int t = step + 1;
+        double a = rate.at(step);
+        double b1 = beta1;
+        double b2 = beta2;
+        double inv1 = 1 / (1 - Math.pow(beta1, t));
+        double inv2 = 1 / (1 - Math.pow(beta2, t));
+        double wd = weightDecay;
+        if (decoupled) {
+            for (int i = 0; i < th.length; i++) {
+                double gi = g[i];
+                double thi = th[i];
+                double mi = b1 * m0[i] + (1 - b1) * gi;
+                double vi = b2 * v0[i] + (1 - b2) * gi * gi;
+                m1[i] = mi;
+                v1[i] = vi;
+                th1[i] = thi - a * (mi * inv1 / (Math.sqrt(vi * inv2) + eps) + wd * thi);
+            }
+        } else {
+            for (int i = 0; i < th.length; i++) {
+                double thi = th[i];
+                double gi = g[i] + wd * thi;
+                double mi = b1 * m0[i] + (1 - b1) * gi;
+                double vi = b2 * v0[i] + (1 - b2) * gi * gi;
+                m1[i] = mi;
+                v1[i] = vi;
+                th1[i] = thi - a * (mi * inv1 / (Math.sqrt(vi * inv2) + eps));
+            }
+        }
     }
 }

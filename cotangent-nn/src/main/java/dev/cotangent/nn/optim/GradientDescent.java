@@ -4,8 +4,8 @@ import dev.cotangent.Tensor;
 import dev.cotangent.nn.Params;
 import java.util.Map;
 
-/** Gradient descent θ_{t+1} = θ_t − α_t ∇L(θ_t). */
-public final class GradientDescent implements Optimizer<GradientDescent.State> {
+/** Gradient descent θ_{t+1} = θ_t − α_t ∇L(θ_t); {@link #update} is the same step on arrays ({@link FusedUpdate}). */
+public final class GradientDescent implements Optimizer<GradientDescent.State>, FusedUpdate {
     /** The step counter. */
     public record State(int step) {}
 
@@ -27,5 +27,19 @@ public final class GradientDescent implements Optimizer<GradientDescent.State> {
     @Override
     public Update<State> step(Map<String, Tensor> params, Map<String, Tensor> grads, State state) {
         return new Update<>(Params.axpy(-rate.at(state.step()), grads, params), new State(state.step() + 1));
+    }
+
+    /** No state. */
+    @Override
+    public int slots() {
+        return 0;
+    }
+
+    /** {@code out = theta - α grad}, computed as {@link Params#axpy} does, so bit for bit the same. */
+    @Override
+    public void update(int step, double[] theta, double[] grad, double[][] slots, double[] out) {
+        FusedUpdate.check("GradientDescent.update", 0, theta, grad, slots, out);
+        double na = -rate.at(step);
+        for (int i = 0; i < theta.length; i++) out[i] = theta[i] + na * grad[i];
     }
 }
