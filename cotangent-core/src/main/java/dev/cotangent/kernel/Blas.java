@@ -88,11 +88,12 @@ public final class Blas {
     }
 
     /**
-     * Drops the calling thread's off-heap copy of {@code a}, if it has one: call it before writing into an array
-     * that may have been an operand of a product, or the next product could read the old values.
+     * Drops every off-heap copy of {@code a} (in every thread) and every factorization cached for it: call it
+     * before writing into an array that may have been an operand, or the next product could read the old values.
+     * The same as {@link ArrayCaches#overwritten}.
      */
     public static void forget(double[] a) {
-        NativeMirror.forget(a);
+        ArrayCaches.overwritten(a);
     }
 
     /** The number of threads the last product or factorization used (0 before the first). */

@@ -18,7 +18,7 @@ import org.bytedeco.javacpp.DoublePointer;
  * weakly, so a mirror never keeps its array alive.
  *
  * <p>Code that writes into an array that may have been an operand (an in-place update) must call {@link #forget}
- * first. As a safety net, a mirror also remembers {@value #SAMPLES} of its array's values, spread over it, and is
+ * first (through {@link ArrayCaches#overwritten}); it reaches the mirrors of every thread. As a safety net, a mirror also remembers {@value #SAMPLES} of its array's values, spread over it, and is
  * copied again when one of them differs; that catches an in-place update of every element (an optimiser step),
  * not a change elsewhere.
  */
@@ -32,6 +32,10 @@ final class NativeMirror {
 
     private static final ThreadLocal<DoublePointer[]> SCRATCH = ThreadLocal.withInitial(() -> new DoublePointer[3]);
     private static final ThreadLocal<Slots> MIRRORS = ThreadLocal.withInitial(Slots::new);
+    /** The arrays most recently forgotten, by sequence number modulo its length, for the other threads to catch up. */
+    private static final WeakReference<?>[] FORGOTTEN = new WeakReference<?>[64];
+    /** How many arrays have been forgotten so far; written under the lock of {@link #FORGOTTEN}. */
+    private static volatile long forgottenCount;
 
     static {
         // loads the JavaCPP runtime and OpenBLAS before the first off-heap allocation
@@ -51,11 +55,21 @@ final class NativeMirror {
             s.put(a, 0, a.length);
             return s;
         }
-        return MIRRORS.get().mirror(a);
+        Slots slots = MIRRORS.get();
+        if (slots.seen != forgottenCount) slots.catchUp();
+        return slots.mirror(a);
     }
 
-    /** Drops this thread's mirror of {@code a}, if any: call it before writing into an array that BLAS has read. */
+    /**
+     * Drops every thread's mirror of {@code a}: this thread's at once, the others' before their next operand (each
+     * thread compares a counter of forgotten arrays with the one it saw last). Call it before writing into an array
+     * that BLAS has read.
+     */
     static void forget(double[] a) {
+        synchronized (FORGOTTEN) {
+            FORGOTTEN[(int) (forgottenCount % FORGOTTEN.length)] = new WeakReference<>(a);
+            forgottenCount++;
+        }
         MIRRORS.get().forget(a);
     }
 
@@ -87,6 +101,24 @@ final class NativeMirror {
         private final long[] lastUse = new long[SLOTS];
         private long clock;
         private long bytes;
+        /** The value of {@code forgottenCount} up to which this thread has dropped forgotten arrays. */
+        private long seen;
+
+        /** Drops the mirrors of arrays other threads forgot since this thread last looked (all, if too many). */
+        void catchUp() {
+            synchronized (FORGOTTEN) {
+                long now = forgottenCount;
+                if (now - seen > FORGOTTEN.length) {
+                    java.util.Arrays.fill(owner, null);
+                } else {
+                    for (long k = seen; k < now; k++) {
+                        Object x = FORGOTTEN[(int) (k % FORGOTTEN.length)].get();
+                        if (x instanceof double[] a) forget(a);
+                    }
+                }
+                seen = now;
+            }
+        }
 
         DoublePointer mirror(double[] a) {
             clock++;

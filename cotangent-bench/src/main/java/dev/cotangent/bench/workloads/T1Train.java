@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Issue 5's overhead check: the T1 step followed by cotangent-nn's Adam update, as a training loop runs it,
  * against the bare T1 step (gradients only), paired in one process; then the same with the in-place Adam
- * ({@link InPlace}, issue 13).
+ * ({@link InPlace#start}, issue 13), and with the parameters written in place too ({@link InPlace#overwriting}).
  */
 final class T1Train {
     private T1Train() {}
@@ -41,9 +41,16 @@ final class T1Train {
             owned.step(vg.grads());
             return vg.value().item();
         });
+        InPlace overwritten = InPlace.overwriting(adam, p0);
+        Runnable overwriting = Timer.consume(() -> {
+            ValueAndGrads vg = AD.valueAndGrad(q -> T1.loss(q, x, labels), overwritten.params());
+            overwritten.step(vg.grads());
+            return vg.value().item();
+        });
         Timer.warm(bare, 2);
         Timer.warm(train, 2);
         Timer.warm(inPlace, 2);
+        Timer.warm(overwriting, 2);
         double[] r = Timer.paired(bare, train, 21);
         report.append(String.format(Locale.ROOT,
                 "T1 in a training loop (Adam update, 1 thread): bare step %.2f ms, step + update %.2f ms, ratio %.3f%n",
@@ -52,5 +59,9 @@ final class T1Train {
         report.append(String.format(Locale.ROOT,
                 "T1 in a training loop (in-place Adam, 1 thread): bare step %.2f ms, step + update %.2f ms, ratio %.3f%n",
                 q[0] * 1e3, q[1] * 1e3, q[2]));
+        double[] o = Timer.paired(bare, overwriting, 21);
+        report.append(String.format(Locale.ROOT,
+                "T1 in a training loop (Adam writing the parameters in place, 1 thread): bare step %.2f ms, step + update %.2f ms, ratio %.3f%n",
+                o[0] * 1e3, o[1] * 1e3, o[2]));
     }
 }

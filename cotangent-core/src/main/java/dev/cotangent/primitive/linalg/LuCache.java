@@ -1,5 +1,6 @@
 package dev.cotangent.primitive.linalg;
 
+import dev.cotangent.kernel.ArrayCaches;
 import dev.cotangent.kernel.Lapack;
 import dev.cotangent.kernel.LuFactors;
 import dev.cotangent.tensor.NDArray;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * factors of an array stay right for as long as the array lives. Entries are keyed by the identity of the backing
  * array (weakly: an entry goes when its array is collected, and its off-heap factors with it), checked against the
  * matrix order and count (a reshape shares the array), and only the last {@value #CAPACITY} factorizations are kept,
- * so the cache holds at most that many, each the size of the operand it factors.
+ * so the cache holds at most that many, each the size of the operand it factors. An owner that overwrites an array in
+ * place on purpose tells the cache through {@link ArrayCaches#overwritten}.
  */
 final class LuCache {
     static final int CAPACITY = 16;
@@ -27,7 +29,18 @@ final class LuCache {
     private static final ArrayDeque<WeakReference<double[]>> ORDER = new ArrayDeque<>();
     private static final AtomicLong FACTORIZATIONS = new AtomicLong();
 
+    static {
+        ArrayCaches.register(LuCache::forget);
+    }
+
     private LuCache() {}
+
+    /** Drops the factors of {@code a}, which its owner is about to overwrite ({@link ArrayCaches#overwritten}). */
+    static void forget(double[] a) {
+        synchronized (CACHE) {
+            CACHE.remove(a);
+        }
+    }
 
     /** The LU factors of every matrix of {@code a} ({@code [..., n, n]}, checked by the caller's shape rule). */
     static LuFactors of(NDArray a) {

@@ -10,7 +10,8 @@ package dev.cotangent.nn.optim;
  * may wrap {@code out}, {@code theta} (when it is {@code out}) or a slot. Cotangent's arrays are immutable
  * and the core caches off-heap copies of them by identity, so overwriting an array that a tensor wraps would
  * silently change (or silently not change) later results. {@link InPlace} is the safe way to use this with
- * tensors: it owns the state and writes each step's parameters to a new array.
+ * tensors: it owns the state, and writes each step's parameters to a new array ({@link InPlace#start}) or into
+ * arrays it owns, after telling the core's caches ({@link InPlace#overwriting}).
  */
 public interface FusedUpdate {
     /** The number of state arrays per parameter array. */

@@ -3,9 +3,12 @@ package dev.cotangent.nn.optim;
 import dev.cotangent.Tensor;
 import dev.cotangent.nn.Params;
 import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.OwnedArrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A training state that owns its optimiser state and updates it in place: one fused loop per parameter
@@ -15,26 +18,36 @@ import java.util.Map;
  * allocates (and so zeroes and later collects) one new array per parameter instead of three.
  *
  * <p>Ownership, enforced: the state arrays are allocated here and never leave this object, so no caller can
- * hold them. The parameters are not overwritten: each step writes them to a new array, because a
- * {@code Tensor}'s array must never change (they are immutable values, the tape may hold them, and the core
- * caches off-heap copies of arrays by identity for BLAS). The caller's initial tensors are only read.
- * For arrays the caller owns outright (never wrapped in a tensor), {@link FusedUpdate#update} with
- * {@code out == theta} updates the parameters in place too.
+ * hold them. Two ways with the parameters, chosen when training starts:
+ * <ul>
+ *   <li>{@link #start}: each step writes them to a new array, so every {@link #params()} ever returned stays valid
+ *       (a {@code Tensor}'s array never changes). The caller's initial tensors are only read.
+ *   <li>{@link #overwriting}: the parameters are copied once into arrays this object owns, and each step writes
+ *       them in place (announced to the core's caches with {@link OwnedArrays#beforeWrite}). {@link #params()}
+ *       returns the same tensors every step, and their values change with each step: copy one
+ *       ({@code Tensor.of(t.shape(), t.value().toArray())}) to keep a snapshot, and finish with a tape before
+ *       stepping. A gradient that is itself one of the owned arrays (a caller's tree that reuses a parameter) is
+ *       copied before any parameter is written, so the step never reads a value it has already overwritten.
+ * </ul>
  *
  * <pre>{@code
- * InPlace train = InPlace.start(Adam.adam(1e-3), params);
+ * InPlace train = InPlace.overwriting(Adam.adam(1e-3), params);   // or InPlace.start: a new array per step
  * for (int t = 0; t < steps; t++) train.step(AD.valueAndGrad(loss, train.params()).grads());
  * }</pre>
  */
 public final class InPlace {
     private final FusedUpdate optimizer;
     private final Map<String, double[][]> state = new LinkedHashMap<>();
+    private final boolean overwrite;
     private Map<String, Tensor> params;
     private int steps;
 
-    private InPlace(FusedUpdate optimizer, Map<String, Tensor> params) {
+    private InPlace(FusedUpdate optimizer, Map<String, Tensor> params, boolean overwrite) {
         this.optimizer = optimizer;
-        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        this.overwrite = overwrite;
+        Map<String, Tensor> p = new LinkedHashMap<>(params);
+        if (overwrite) p.replaceAll((name, t) -> Tensor.from(NDArray.wrap(t.dims(), t.value().toArray())));
+        this.params = Collections.unmodifiableMap(p);
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
             double[][] slots = new double[optimizer.slots()][];
             for (int k = 0; k < slots.length; k++) slots[k] = new double[e.getValue().value().unsafeData().length];
@@ -44,10 +57,21 @@ public final class InPlace {
 
     /** Training from {@code params} with zero optimiser state (as {@link Optimizer#init} gives). */
     public static InPlace start(FusedUpdate optimizer, Map<String, Tensor> params) {
-        return new InPlace(optimizer, params);
+        return new InPlace(optimizer, params, false);
     }
 
-    /** The current parameters: immutable tensors, still valid after later steps. */
+    /**
+     * Training from a copy of {@code params} with zero optimiser state, writing the parameters in place each step
+     * (see the class comment for what that means for {@link #params()}).
+     */
+    public static InPlace overwriting(FusedUpdate optimizer, Map<String, Tensor> params) {
+        return new InPlace(optimizer, params, true);
+    }
+
+    /**
+     * The current parameters: after {@link #start}, immutable tensors still valid after later steps; after
+     * {@link #overwriting}, the same tensors every step, whose values each step overwrites.
+     */
     public Map<String, Tensor> params() {
         return params;
     }
@@ -70,6 +94,10 @@ public final class InPlace {
     /** One step following {@code grads} (a tree like {@link #params()}). */
     public void step(Map<String, Tensor> grads) {
         Params.requireSameTree(params, grads);
+        if (overwrite) {
+            overwriteStep(grads);
+            return;
+        }
         Map<String, Tensor> next = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
             double[] theta = e.getValue().value().unsafeData();
@@ -78,6 +106,22 @@ public final class InPlace {
             next.put(e.getKey(), Tensor.from(NDArray.wrap(e.getValue().dims(), out)));
         }
         params = Collections.unmodifiableMap(next);
+        steps++;
+    }
+
+    private void overwriteStep(Map<String, Tensor> grads) {
+        Set<double[]> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Tensor t : params.values()) owned.add(t.value().unsafeData());
+        Map<String, double[]> g = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : grads.entrySet()) {
+            double[] a = e.getValue().value().unsafeData();
+            g.put(e.getKey(), owned.contains(a) ? a.clone() : a);
+        }
+        for (Map.Entry<String, Tensor> e : params.entrySet()) {
+            double[] theta = e.getValue().value().unsafeData();
+            OwnedArrays.beforeWrite(theta);
+            optimizer.update(steps, theta, g.get(e.getKey()), state.get(e.getKey()), theta);
+        }
         steps++;
     }
 }
