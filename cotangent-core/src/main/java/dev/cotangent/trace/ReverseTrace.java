@@ -2,6 +2,7 @@ package dev.cotangent.trace;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
+import dev.cotangent.primitive.MatMul;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.primitive.ScalarRule;
@@ -188,26 +189,27 @@ public final class ReverseTrace extends Trace {
         int last = -1;
         for (Tensor o : outputs) if (isMine(o)) last = Math.max(last, ((ReverseTracer) o).slot);
         if (last < 0) return result;
-        Cotangents ct = new Cotangents(last + 1, scalars.size() > 0);
-        for (int i = 0; i < outputs.length; i++) {
-            if (!isMine(outputs[i]) || seeds[i] == null) continue;
-            ct.add(((ReverseTracer) outputs[i]).slot, seeds[i]);
-        }
-        int k = tape.size() - 1;
-        int q = scalars.size() - 1;
-        while (k >= 0 || q >= 0) {
-            if (q >= 0 && (k < 0 || scalars.slot(q) > tape.get(k).slot)) {
-                if (scalars.slot(q) <= last) pullBackScalar(q, ct);
-                q--;
-            } else {
-                Node node = tape.get(k--);
-                if (node.slot <= last) pullBack(node, ct);
+        try (Cotangents ct = new Cotangents(last + 1, scalars.size() > 0)) {
+            for (int i = 0; i < outputs.length; i++) {
+                if (!isMine(outputs[i]) || seeds[i] == null) continue;
+                ct.add(((ReverseTracer) outputs[i]).slot, seeds[i]);
             }
-        }
-        for (int i = 0; i < inputs.length; i++) {
-            if (isMine(inputs[i])) {
-                int j = ((ReverseTracer) inputs[i]).slot;
-                result[i] = j <= last ? ct.take(j) : null;
+            int k = tape.size() - 1;
+            int q = scalars.size() - 1;
+            while (k >= 0 || q >= 0) {
+                if (q >= 0 && (k < 0 || scalars.slot(q) > tape.get(k).slot)) {
+                    if (scalars.slot(q) <= last) pullBackScalar(q, ct);
+                    q--;
+                } else {
+                    Node node = tape.get(k--);
+                    if (node.slot <= last) pullBack(node, ct);
+                }
+            }
+            for (int i = 0; i < inputs.length; i++) {
+                if (isMine(inputs[i])) {
+                    int j = ((ReverseTracer) inputs[i]).slot;
+                    result[i] = j <= last ? ct.take(j) : null;
+                }
             }
         }
         return result;
@@ -254,6 +256,14 @@ public final class ReverseTrace extends Trace {
         int[] parents = node.parents;
         boolean[] needed = new boolean[parents.length];
         for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
+        if (node.primitive instanceof MatMul && g != null && !(g instanceof Tracer)) {
+            // a concrete product added into a sum the sweep owns by a GEMM of β = 1 (Cotangents.addProduct)
+            MatMul mm = (MatMul) node.primitive;
+            for (int i = 0; i < 2; i++) {
+                if (needed[i] && ct.addProduct(parents[i], mm.cotangentProduct(i, g, node.primals))) needed[i] = false;
+            }
+            if (!needed[0] && !needed[1]) return;
+        }
         Object[] mark = RuleContext.enter(node.primitive, "vjp");
         Tensor[] back;
         try {
