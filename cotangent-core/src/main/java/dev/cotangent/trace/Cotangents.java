@@ -39,8 +39,22 @@ final class Cotangents implements AutoCloseable {
 
     /** Adds the tensor {@code g} to slot {@code j}'s cotangent. */
     void add(int j, Tensor g) {
+        add(j, g, false);
+    }
+
+    /**
+     * Adds {@code g} to slot {@code j}'s cotangent; {@code fresh}: {@code g} is a new array nothing else holds (a
+     * rule's result, see {@code Primitive.vjpResultsFresh}), so when it is the slot's first contribution later
+     * ones are added into it in place instead of into a copy.
+     */
+    void add(int j, Tensor g, boolean fresh) {
         flush(j);
-        ct[j] = ct[j] == null ? g : accumulate(ct[j], g, j);
+        if (ct[j] == null) {
+            ct[j] = g;
+            owned[j] = fresh && !(g instanceof Tracer) && !(g instanceof ShapeOnly);
+        } else {
+            ct[j] = accumulate(ct[j], g, j);
+        }
     }
 
     /**

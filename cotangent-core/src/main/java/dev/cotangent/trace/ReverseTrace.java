@@ -272,9 +272,33 @@ public final class ReverseTrace extends Trace {
         } finally {
             RuleContext.exit(mark);
         }
+        boolean fresh = node.primitive.vjpResultsFresh() && fresh(back, g, gs, node.primals, node.outs);
         for (int i = 0; i < parents.length; i++) {
-            if (parents[i] >= 0 && back[i] != null) ct.add(parents[i], back[i]);
+            if (parents[i] >= 0 && back[i] != null) ct.add(parents[i], back[i], fresh);
         }
+    }
+
+    /**
+     * For a rule that declares fresh results: whether its concrete results are indeed distinct arrays, none of them
+     * the cotangent it was given, an operand's or a result's array (a belt to the declaration's braces, cheap: a few identity
+     * comparisons). Results that are tracers are never written in place, whatever this says.
+     */
+    private static boolean fresh(Tensor[] back, Tensor g, Tensor[] gs, Tensor[] primals, Tensor[] outs) {
+        for (int i = 0; i < back.length; i++) {
+            double[] r = array(back[i]);
+            if (r == null) continue;
+            for (int k = 0; k < i; k++) if (array(back[k]) == r) return false;
+            if (array(g) == r) return false;
+            if (gs != null) for (Tensor t : gs) if (array(t) == r) return false;
+            for (Tensor t : primals) if (array(t) == r) return false;
+            for (Tensor t : outs) if (array(t) == r) return false;
+        }
+        return true;
+    }
+
+    /** The array of a concrete value, else null (tracers, shape-only stand-ins, null). */
+    private static double[] array(Tensor t) {
+        return t == null || t instanceof Tracer || t instanceof ShapeOnly ? null : t.value().unsafeData();
     }
 
     private boolean isMine(Tensor t) {
