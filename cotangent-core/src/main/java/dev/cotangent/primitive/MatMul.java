@@ -39,21 +39,34 @@ public final class MatMul extends Named implements Bilinear {
 
     @Override
     public Tensor[] vjp(Tensor g, Tensor[] x, Tensor y, boolean[] needed) {
+        Tensor ga = needed[0] ? Rules.unbroadcast(cotangentProduct(0, g, x).apply(), x[0].dims()) : null;
+        Tensor gb = needed[1] ? Rules.unbroadcast(cotangentProduct(1, g, x).apply(), x[1].dims()) : null;
+        return new Tensor[] {ga, gb};
+    }
+
+    /**
+     * The product whose value is operand {@code i}'s cotangent before it is summed over broadcast batch axes:
+     * for C = AB, Ā = C̄Bᵀ and B̄ = AᵀC̄, with the transposed forms likewise. {@link #vjp} is this product as an
+     * op; the reverse sweep may instead add it into a cotangent it owns with one GEMM of β = 1 when every value
+     * is concrete (see {@code dev.cotangent.trace.Cotangents}), which is why the rule is spelled out here once.
+     */
+    public Product cotangentProduct(int i, Tensor g, Tensor[] x) {
         Tensor a = x[0];
         Tensor b = x[1];
-        Tensor ga = null;
-        Tensor gb = null;
-        if (needed[0]) {
-            ga = !transA ? (!transB ? Ops.matmul(g, b, false, true) : Ops.matmul(g, b, false, false))
-                         : (!transB ? Ops.matmul(b, g, false, true) : Ops.matmul(b, g, true, true));
-            ga = Rules.unbroadcast(ga, a.dims());
+        if (i == 0) {
+            return !transA ? (!transB ? new Product(g, b, false, true) : new Product(g, b, false, false))
+                           : (!transB ? new Product(b, g, false, true) : new Product(b, g, true, true));
         }
-        if (needed[1]) {
-            gb = !transB ? (!transA ? Ops.matmul(a, g, true, false) : Ops.matmul(a, g, false, false))
-                         : (!transA ? Ops.matmul(g, a, true, false) : Ops.matmul(g, a, true, true));
-            gb = Rules.unbroadcast(gb, b.dims());
+        return !transB ? (!transA ? new Product(a, g, true, false) : new Product(a, g, false, false))
+                       : (!transA ? new Product(g, a, true, false) : new Product(g, a, true, true));
+    }
+
+    /** A matrix product op(a)·op(b) not yet computed: one operand's cotangent in {@link #vjp}. */
+    public record Product(Tensor a, Tensor b, boolean transA, boolean transB) {
+        /** The product as an op (recorded by every enclosing transform). */
+        public Tensor apply() {
+            return Ops.matmul(a, b, transA, transB);
         }
-        return new Tensor[] {ga, gb};
     }
 
     @Override

@@ -42,4 +42,10 @@ public final class Mul extends Binary implements ScalarRule {
     public double partial(int operand, double a, double b, double y) {
         return operand == 0 ? b : a;
     }
+
+    /** Its VJP rule returns fresh arrays (two products ȳ·b and ȳ·a, each summed over broadcast axes). */
+    @Override
+    public boolean vjpResultsFresh() {
+        return true;
+    }
 }

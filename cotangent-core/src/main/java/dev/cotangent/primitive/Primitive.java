@@ -79,6 +79,16 @@ public interface Primitive {
         return true;
     }
 
+    /**
+     * Whether the VJP rule, on concrete values, returns new arrays that nothing else holds: made by the rule's own
+     * ops, not a cotangent or operand passed on, not a constant the rule keeps. The backward sweep may then add
+     * later cotangents into such a result in place instead of copying it first (it still checks that no result is
+     * the same array as another, as the cotangent or as an operand). Default {@code false}, always safe.
+     */
+    default boolean vjpResultsFresh() {
+        return false;
+    }
+
     /** False for ops whose derivative is zero everywhere it exists (comparisons, sign, argmax, stopGradient). */
     default boolean differentiable() {
         return true;

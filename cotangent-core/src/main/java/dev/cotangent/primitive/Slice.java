@@ -62,4 +62,10 @@ public final class Slice extends Named implements Linear {
     public Tensor batch(Tensor[] args, boolean[] batched, int size) {
         return Ops.slice(args[0], Batching.prepend(0, start), Batching.prepend(size, end));
     }
+
+    /** Its VJP rule returns fresh arrays (ȳ padded with zeros into a new array). */
+    @Override
+    public boolean vjpResultsFresh() {
+        return true;
+    }
 }

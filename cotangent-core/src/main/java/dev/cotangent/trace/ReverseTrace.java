@@ -2,6 +2,7 @@ package dev.cotangent.trace;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
+import dev.cotangent.primitive.MatMul;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
 import dev.cotangent.primitive.ScalarRule;
@@ -188,26 +189,27 @@ public final class ReverseTrace extends Trace {
         int last = -1;
         for (Tensor o : outputs) if (isMine(o)) last = Math.max(last, ((ReverseTracer) o).slot);
         if (last < 0) return result;
-        Cotangents ct = new Cotangents(last + 1, scalars.size() > 0);
-        for (int i = 0; i < outputs.length; i++) {
-            if (!isMine(outputs[i]) || seeds[i] == null) continue;
-            ct.add(((ReverseTracer) outputs[i]).slot, seeds[i]);
-        }
-        int k = tape.size() - 1;
-        int q = scalars.size() - 1;
-        while (k >= 0 || q >= 0) {
-            if (q >= 0 && (k < 0 || scalars.slot(q) > tape.get(k).slot)) {
-                if (scalars.slot(q) <= last) pullBackScalar(q, ct);
-                q--;
-            } else {
-                Node node = tape.get(k--);
-                if (node.slot <= last) pullBack(node, ct);
+        try (Cotangents ct = new Cotangents(last + 1, scalars.size() > 0)) {
+            for (int i = 0; i < outputs.length; i++) {
+                if (!isMine(outputs[i]) || seeds[i] == null) continue;
+                ct.add(((ReverseTracer) outputs[i]).slot, seeds[i]);
             }
-        }
-        for (int i = 0; i < inputs.length; i++) {
-            if (isMine(inputs[i])) {
-                int j = ((ReverseTracer) inputs[i]).slot;
-                result[i] = j <= last ? ct.take(j) : null;
+            int k = tape.size() - 1;
+            int q = scalars.size() - 1;
+            while (k >= 0 || q >= 0) {
+                if (q >= 0 && (k < 0 || scalars.slot(q) > tape.get(k).slot)) {
+                    if (scalars.slot(q) <= last) pullBackScalar(q, ct);
+                    q--;
+                } else {
+                    Node node = tape.get(k--);
+                    if (node.slot <= last) pullBack(node, ct);
+                }
+            }
+            for (int i = 0; i < inputs.length; i++) {
+                if (isMine(inputs[i])) {
+                    int j = ((ReverseTracer) inputs[i]).slot;
+                    result[i] = j <= last ? ct.take(j) : null;
+                }
             }
         }
         return result;
@@ -254,6 +256,14 @@ public final class ReverseTrace extends Trace {
         int[] parents = node.parents;
         boolean[] needed = new boolean[parents.length];
         for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
+        if (node.primitive instanceof MatMul && g != null && !(g instanceof Tracer)) {
+            // a concrete product added into a sum the sweep owns by a GEMM of β = 1 (Cotangents.addProduct)
+            MatMul mm = (MatMul) node.primitive;
+            for (int i = 0; i < 2; i++) {
+                if (needed[i] && ct.addProduct(parents[i], mm.cotangentProduct(i, g, node.primals))) needed[i] = false;
+            }
+            if (!needed[0] && !needed[1]) return;
+        }
         Object[] mark = RuleContext.enter(node.primitive, "vjp");
         Tensor[] back;
         try {
@@ -262,9 +272,33 @@ public final class ReverseTrace extends Trace {
         } finally {
             RuleContext.exit(mark);
         }
+        boolean fresh = node.primitive.vjpResultsFresh() && fresh(back, g, gs, node.primals, node.outs);
         for (int i = 0; i < parents.length; i++) {
-            if (parents[i] >= 0 && back[i] != null) ct.add(parents[i], back[i]);
+            if (parents[i] >= 0 && back[i] != null) ct.add(parents[i], back[i], fresh);
         }
+    }
+
+    /**
+     * For a rule that declares fresh results: whether its concrete results are indeed distinct arrays, none of them
+     * the cotangent it was given, an operand's or a result's array (a belt to the declaration's braces, cheap: a few identity
+     * comparisons). Results that are tracers are never written in place, whatever this says.
+     */
+    private static boolean fresh(Tensor[] back, Tensor g, Tensor[] gs, Tensor[] primals, Tensor[] outs) {
+        for (int i = 0; i < back.length; i++) {
+            double[] r = array(back[i]);
+            if (r == null) continue;
+            for (int k = 0; k < i; k++) if (array(back[k]) == r) return false;
+            if (array(g) == r) return false;
+            if (gs != null) for (Tensor t : gs) if (array(t) == r) return false;
+            for (Tensor t : primals) if (array(t) == r) return false;
+            for (Tensor t : outs) if (array(t) == r) return false;
+        }
+        return true;
+    }
+
+    /** The array of a concrete value, else null (tracers, shape-only stand-ins, null). */
+    private static double[] array(Tensor t) {
+        return t == null || t instanceof Tracer || t instanceof ShapeOnly ? null : t.value().unsafeData();
     }
 
     private boolean isMine(Tensor t) {
