@@ -46,4 +46,29 @@ public final class Revolve {
         }
         throw new IllegalStateException("revolve: no optimal split of " + length + " steps with " + s + " states");
     }
+
+    /** A loop's states and adjoint steps as {@link #reverse} uses them: tensors, or arrays run by compiled programs. */
+    interface Steps<T> {
+        /** x_{first + count}, computed from x_first. */
+        T advance(T x, int first, int count);
+
+        /** x̄_k from x_k and x̄_{k+1}; adds step k's share of θ̄ to the implementation's own sum. */
+        T adjoint(T xk, int k, T ct);
+    }
+
+    /** Holding x_a, reverses steps [a, b) with s states (x_a's included); returns x̄_a given x̄_b. */
+    static <T> T reverse(Steps<T> loop, T xa, int a, int b, int s, T ctB) {
+        int length = b - a;
+        if (length == 0) return ctB;
+        if (length == 1) return loop.adjoint(xa, a, ctB);
+        if (s == 1) {
+            T ct = ctB;
+            for (int k = b - 1; k >= a; k--) ct = loop.adjoint(loop.advance(xa, a, k - a), k, ct);
+            return ct;
+        }
+        int m = split(length, s);
+        T xm = loop.advance(xa, a, m);
+        T ctM = reverse(loop, xm, a + m, b, s - 1, ctB);
+        return reverse(loop, xa, a, a + m, s, ctM);
+    }
 }
