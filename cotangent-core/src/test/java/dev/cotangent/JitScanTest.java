@@ -112,4 +112,25 @@ class JitScanTest {
         assertEquals(Math.pow(theta, steps), got[0].item(), 1e-13);
         assertEquals(steps * Math.pow(theta, steps - 1) * x0, got[1].item(), 1e-12);
     }
+
+    @Test
+    void aScalarStateRunsOnDoublesWithEagerModesValuesAndGradients() {
+        BiFunction<Tensor, Tensor, Tensor> step = (x, th) -> x.sub(x.mul(th.sub(x.mul(x))).mul(-400)
+                .sub(x.neg().add(1).mul(2)).mul(1e-4));
+        Function<Tensor[], Tensor> loop = in -> Loop.scan(step, in[0], in[1], 500, Checkpoints.binomial(7));
+        Function<Tensor[], Tensor[]> vg = AD.jit(in -> {
+            ValueAndGradList r = AD.valueAndGrad(loop, in);
+            return new Tensor[] {r.value(), r.grads().get(0), r.grads().get(1)};
+        });
+        Tensor[] args = {Tensor.scalar(0.5), Tensor.scalar(1.2)};
+        ValueAndGradList eager = AD.valueAndGrad(loop, args);
+        Tensor[] jitted = vg.apply(args);
+        same("value", eager.value(), jitted[0]);
+        same("d/dx0", eager.grads().get(0), jitted[1]);
+        same("d/dtheta", eager.grads().get(1), jitted[2]);
+        Function<Tensor, Tensor> inTheta = one(AD.jit(in -> new Tensor[] {loop.apply(new Tensor[] {Tensor.scalar(0.5), in[0]})}));
+        for (CheckResult c : GradCheck.all(inTheta, Tensor.scalar(1.2), new SplittableRandom(2))) {
+            assertTrue(c.passed(), c.toString());
+        }
+    }
 }
