@@ -13,7 +13,8 @@ import java.util.function.Function;
  * A scalar loop written with {@code Loop.scan} and jitted: K = 10⁴ steps of gradient descent on the 1-d
  * Rosenbrock term 100(θ − x²)² + (1 − x)², x_{k+1} = x_k − h(−400 x_k(θ − x_k²) − 2(1 − x_k)), a body of 0-d ops
  * staged once. Timed paired with the same loop in plain Java: the jitted value, and {@code jit(valueAndGrad)} of x_K
- * in (x₀, θ) (binomial checkpointing with 64 and with 8 states), checked against the plain loop and its hand-derived gradient.
+ * in (x₀, θ) and eager {@code valueAndGrad} (binomial checkpointing with 64 and with 8 states), checked against
+ * the plain loop and its hand-derived gradient.
  * S1 itself cannot be written with {@code Loop.scan}: a step receives no per-step input x[i].
  */
 final class ScanJit {
@@ -51,12 +52,15 @@ final class ScanJit {
         Runnable jittedVg = Timer.consume(() -> vg.apply(args)[1].item());
         Timer.warm(plainF, 1);
         Timer.warm(jitted, 1);
+        Runnable eagerVg = Timer.consume(() -> AD.valueAndGrad(loop, args).grads().get(1).item());
         Timer.warm(jittedVg, 1);
+        Timer.warm(eagerVg, 1);
         double[] pv = Timer.paired(plainF, jitted, 11);
         double[] pg = Timer.paired(plainF, jittedVg, 11);
+        double[] pe = Timer.paired(plainF, eagerVg, 5);
         report.append(String.format(Locale.ROOT,
-                "scan K=%d scalar steps, binomial(%d): plain loop %.1f us; jitted scan %.3f ms = %.1fx plain; jit(valueAndGrad) %.3f ms = %.1fx plain%n",
-                steps, snapshots, pv[0] * 1e6, pv[1] * 1e3, pv[2], pg[1] * 1e3, pg[2]));
+                "scan K=%d scalar steps, binomial(%d): plain loop %.1f us; jitted scan %.3f ms = %.1fx plain; jit(valueAndGrad) %.3f ms = %.1fx plain; eager valueAndGrad %.1f ms = %.0fx plain%n",
+                steps, snapshots, pv[0] * 1e6, pv[1] * 1e3, pv[2], pg[1] * 1e3, pg[2], pe[1] * 1e3, pe[2]));
     }
 
     static double plainLoop(double x, double theta, int steps) {
