@@ -133,4 +133,16 @@ class JitScanTest {
             assertTrue(c.passed(), c.toString());
         }
     }
+
+    @Test
+    void vmapOfTheGradientOfAJittedScanEqualsALoopOverTheExamples() {
+        Function<Tensor, Tensor> loss = one(AD.jit(in -> new Tensor[] {scanOf(in[0], STEP, 9, 2).square().sum()}));
+        Tensor batch = Tensor.uniform(11, 4, 6);
+        Tensor grads = AD.vmap(AD.grad(loss)).apply(batch);
+        for (int k = 0; k < 4; k++) {
+            Tensor row = Tensor.from(batch.value().slice(0, k, k + 1).reshape(6));
+            same("example " + k, AD.grad((Tensor x) -> scanOf(x, STEP, 9, 2).square().sum()).apply(row),
+                    Tensor.from(grads.value().slice(0, k, k + 1).reshape(6)));
+        }
+    }
 }
