@@ -2,10 +2,16 @@ package dev.cotangent.custom;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
+import dev.cotangent.graph.compile.CompiledLoop;
+import dev.cotangent.tensor.NDArray;
+import dev.cotangent.tensor.Shape;
+import dev.cotangent.transform.Stage;
 import dev.cotangent.transform.Jvp;
 import dev.cotangent.transform.Vjp;
 import dev.cotangent.transform.Vmap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -13,12 +19,14 @@ import java.util.function.BiFunction;
  * binomial schedule ({@link Revolve}): it holds at most {@code s} states at once and recomputes the fewest
  * forward steps that memory allows. Each step is reversed by recording that one step and pulling its
  * cotangent back, so at most one step's tape is alive besides the s states. Forward mode differentiates the
- * loop step by step (no memory is needed).
+ * loop step by step (no memory is needed). Inside a jitted program the loop runs the step's compiled program
+ * K times ({@link #runCompiled}), and its reversal is one {@link ScanAdjoint} node run the same way.
  */
-public final class Scan extends UserFunction {
+public final class Scan extends UserFunction implements CompiledLoop {
     private final BiFunction<Tensor, Tensor, Tensor> step;
     private final int steps;
     private final int snapshots;
+    private final Map<List<Shape>, ScanBody> bodies = new ConcurrentHashMap<>();
 
     private Scan(BiFunction<Tensor, Tensor, Tensor> step, int steps, int snapshots) {
         super("scan", xs -> run(step, xs[0], xs[1], 0, steps), 2);
@@ -72,9 +80,7 @@ public final class Scan extends UserFunction {
 
     @Override
     public Tensor[] vjp(Tensor cotangent, Tensor[] primals, Tensor out, boolean[] needed) {
-        Sweep sweep = new Sweep(primals[1]);
-        Tensor xBar = sweep.reverse(primals[0], 0, steps, snapshots, cotangent);
-        return new Tensor[] {xBar, sweep.thetaBar != null ? sweep.thetaBar : Tensor.zeros(primals[1].shape())};
+        return ScanAdjoint.pullback(this, primals[0], primals[1], cotangent);
     }
 
     /** Its VJP rule reads the operands (it recomputes from x₀), not the result. */
@@ -83,36 +89,58 @@ public final class Scan extends UserFunction {
         return false;
     }
 
-    /** The backward sweep of one call: the revolve recursion, accumulating θ̄. */
-    private final class Sweep {
+    /** x₀'s shape, once one step staged on these shapes keeps it (the loop itself is not staged). */
+    @Override
+    public Shape shape(Shape... in) {
+        if (steps > 0) Stage.stage(xs -> new Tensor[] {checked(step, xs[0], xs[1], 0)}, in);
+        return in[0];
+    }
+
+    /** The loop run by the step's compiled program (compiled once per shapes): what a jitted program calls. */
+    @Override
+    public NDArray[] runCompiled(NDArray... in) {
+        return new NDArray[] {body(in[0].dims(), in[1].dims()).advance(in[0], in[1], 0, steps)};
+    }
+
+    /** The step and its adjoint compiled for states and parameters of these shapes (compiled on first use). */
+    ScanBody body(Shape x, Shape theta) {
+        return bodies.computeIfAbsent(List.of(x, theta), k -> ScanBody.compile(step, x, theta));
+    }
+
+    BiFunction<Tensor, Tensor, Tensor> step() {
+        return step;
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    int snapshots() {
+        return snapshots;
+    }
+
+    /** The backward sweep of one call on tensors (eager mode): the revolve recursion, accumulating θ̄. */
+    static final class Sweep implements Revolve.Steps<Tensor> {
+        private final BiFunction<Tensor, Tensor, Tensor> step;
         private final Tensor theta;
         Tensor thetaBar;
 
-        Sweep(Tensor theta) {
+        Sweep(BiFunction<Tensor, Tensor, Tensor> step, Tensor theta) {
+            this.step = step;
             this.theta = theta;
         }
 
-        /** Holding x_a, reverse steps [a, b) with s states (x_a's included); returns x̄_a given x̄_b. */
-        Tensor reverse(Tensor xa, int a, int b, int s, Tensor ctB) {
-            int length = b - a;
-            if (length == 0) return ctB;
-            if (length == 1) return adjoint(xa, a, ctB);
-            if (s == 1) {
-                Tensor ct = ctB;
-                for (int k = b - 1; k >= a; k--) ct = adjoint(run(step, xa, theta, a, k - a), k, ct);
-                return ct;
-            }
-            int m = Revolve.split(length, s);
-            Tensor xm = run(step, xa, theta, a, m);
-            Tensor ctM = reverse(xm, a + m, b, s - 1, ctB);
-            return reverse(xa, a, a + m, s, ctM);
+        @Override
+        public Tensor advance(Tensor x, int first, int count) {
+            return run(step, x, theta, first, count);
         }
 
         /** The reversal of step k at x_k: records that step and pulls x̄_{k+1} back to x̄_k, adding to θ̄. */
-        private Tensor adjoint(Tensor xk, int k, Tensor ct) {
+        @Override
+        public Tensor adjoint(Tensor xk, int k, Tensor ct) {
             Tensor[] g = Vjp.vjp("scan", a -> new Tensor[] {checked(step, a[0], a[1], k)}, xk, theta).pullback(ct);
-            thetaBar = thetaBar == null ? g[1] : Ops.add(thetaBar, g[1]);
-            return g[0];
+            if (g[1] != null) thetaBar = thetaBar == null ? g[1] : Ops.add(thetaBar, g[1]);
+            return g[0] != null ? g[0] : Tensor.zeros(xk.shape());
         }
     }
 

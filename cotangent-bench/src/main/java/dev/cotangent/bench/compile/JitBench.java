@@ -9,14 +9,14 @@ import java.util.function.Function;
 
 /**
  * The jit bench command: {@code java -cp cotangent-bench/target/benchmarks.jar dev.cotangent.bench.compile.JitBench
- * [S1 T1 M1 H1]}; each workload is checked against its closed form or the eager engine, then timed paired with its
+ * [S1 T1 M1 H1 SCAN]}; each workload is checked against its closed form or the eager engine, then timed paired with its
  * baseline (plain Java or eager) in the same run.
  */
 public final class JitBench {
     private JitBench() {}
 
     public static void main(String[] args) {
-        List<String> which = args.length == 0 ? List.of("S1", "T1", "M1", "H1") : Arrays.asList(args);
+        List<String> which = args.length == 0 ? List.of("S1", "T1", "M1", "H1", "SCAN") : Arrays.asList(args);
         StringBuilder report = new StringBuilder();
         for (String w : which) {
             switch (w) {
@@ -24,7 +24,8 @@ public final class JitBench {
                 case "T1": T1Jit.run(report); break;
                 case "M1": M1Jit.run(report); break;
                 case "H1": H1Jit.run(report); break;
-                default: throw new IllegalArgumentException("unknown workload " + w + "; known: S1 T1 M1 H1");
+                case "SCAN": ScanJit.run(10_000, 64, report); ScanJit.run(10_000, 8, report); break;
+                default: throw new IllegalArgumentException("unknown workload " + w + "; known: S1 T1 M1 H1 SCAN");
             }
             System.out.print(report);
             report.setLength(0);

@@ -164,6 +164,16 @@ public final class Kernel implements Step {
                 r[inputReg[i]] = t[0];
             }
         }
+        execute(r, t);
+        for (int k = 0; k < storeReg.length; k++) out[k][0] = r[storeReg[k]];
+        for (int k = 0; k < sumReg.length; k++) sums[k] += r[sumReg[k]];
+    }
+
+    /**
+     * The straight-line instructions of a one-element loop over the register file {@code r}, whose input registers
+     * the caller has filled; {@code t} is a one-element scratch array.
+     */
+    void execute(double[] r, double[] t) {
         int[] ins = packed;
         for (int q = 0; q < ins.length; q += 4) {
             int c = ins[q];
@@ -188,8 +198,6 @@ public final class Kernel implements Step {
                 r[d] = BINARY_FNS[c - 64].apply(x, y);
             }
         }
-        for (int k = 0; k < storeReg.length; k++) out[k][0] = r[storeReg[k]];
-        for (int k = 0; k < sumReg.length; k++) sums[k] += r[sumReg[k]];
     }
 
     private static List<Integer> ids(int[] v) {

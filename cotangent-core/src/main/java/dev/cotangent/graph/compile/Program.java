@@ -103,7 +103,8 @@ public final class Program {
                 List<Integer> ps = c.node().parents();
                 NDArray[] args = new NDArray[ps.size()];
                 for (int a = 0; a < args.length; a++) args[a] = env[ps.get(a)];
-                NDArray[] r = c.node().primitive().applyAll(args);
+                var p = c.node().primitive();
+                NDArray[] r = p instanceof CompiledLoop loop ? loop.runCompiled(args) : p.applyAll(args);
                 for (int k = 0; k < r.length; k++) env[c.node().ids().get(k)] = r[k];
             } else {
                 runKernel((Kernel) s, env, buffers);

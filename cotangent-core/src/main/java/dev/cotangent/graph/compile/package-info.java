@@ -11,7 +11,10 @@
  *   <li>Buffer plan: arrays that only loops read share buffers by liveness, written in place where the reader
  *       dies.</li>
  *   <li>Execution: a fused-loop interpreter; a loop runs block by block over register blocks that stay in L1,
- *       and a one-element loop (a scalar program) runs as straight-line code over a flat register file.</li>
+ *       and a one-element loop (a scalar program) runs as straight-line code over a flat register file.
+ *       A {@link dev.cotangent.graph.compile.CompiledLoop} primitive (a scan, its reversal) runs its body's own
+ *       compiled program in a loop; a body of one-element values runs on plain doubles through
+ *       {@link dev.cotangent.graph.compile.ScalarProgram}.</li>
  * </ul>
  * Layer: graph (uses the graph IR, the primitives' kernels). Exported: the CLI shows compiled listings.
  */
