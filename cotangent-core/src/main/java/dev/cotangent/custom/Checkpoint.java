@@ -2,7 +2,6 @@ package dev.cotangent.custom;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
-import dev.cotangent.transform.Vjp;
 import java.util.function.Function;
 
 /**
@@ -31,8 +30,7 @@ public final class Checkpoint extends UserFunction {
 
     @Override
     public Tensor[] vjp(Tensor cotangent, Tensor[] primals, Tensor out, boolean[] needed) {
-        // one recomputation of f, recorded, then one backward sweep from the cotangent
-        return Vjp.vjp(name(), xs -> new Tensor[] {f.apply(xs)}, primals.clone()).pullback(cotangent);
+        return vjpOfFunction(cotangent, primals); // one recomputation of f, recorded, then one backward sweep
     }
 
     @Override

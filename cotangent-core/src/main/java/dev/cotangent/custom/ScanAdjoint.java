@@ -5,7 +5,6 @@ import dev.cotangent.Tensor;
 import dev.cotangent.graph.compile.CompiledLoop;
 import dev.cotangent.tensor.NDArray;
 import dev.cotangent.tensor.Shape;
-import dev.cotangent.transform.Vjp;
 import java.util.function.Function;
 
 /**
@@ -65,7 +64,7 @@ final class ScanAdjoint extends UserFunction implements CompiledLoop {
 
     @Override
     public Tensor[] vjp(Tensor cotangent, Tensor[] primals, Tensor out, boolean[] needed) {
-        return Vjp.vjp(name(), xs -> new Tensor[] {f.apply(xs)}, primals.clone()).pullback(cotangent);
+        return vjpOfFunction(cotangent, primals); // one recomputation of f, recorded, then one backward sweep
     }
 
     @Override

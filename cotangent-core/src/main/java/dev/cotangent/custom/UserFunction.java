@@ -10,6 +10,7 @@ import dev.cotangent.tensor.Shape;
 import dev.cotangent.trace.Tracer;
 import dev.cotangent.transform.Jvp;
 import dev.cotangent.transform.Stage;
+import dev.cotangent.transform.Vjp;
 import dev.cotangent.transform.Vmap;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,11 @@ public abstract class UserFunction extends Named implements OneResult, Composite
     /** Forward mode of the function itself, every operand's tangent at once. */
     final Tensor jvpOfFunction(Tensor[] primals, Tensor[] tangents) {
         return Jvp.jvp(name, xs -> new Tensor[] {f.apply(xs)}, primals.clone(), tangents.clone()).tangents()[0];
+    }
+
+    /** The VJP by recomputing the function, recorded, then one backward sweep from {@code cotangent}. */
+    final Tensor[] vjpOfFunction(Tensor cotangent, Tensor[] primals) {
+        return Vjp.vjp(name, xs -> new Tensor[] {f.apply(xs)}, primals.clone()).pullback(cotangent);
     }
 
     /**
