@@ -12,7 +12,7 @@ import java.util.Map;
  * Ċ = op(Ȧ)op(B) + op(A)op(Ḃ); for C = AB, Ā = C̄Bᵀ and B̄ = AᵀC̄ (the lecture's θᵀ@∇ and ∇@uᵀ), and the
  * transposed forms likewise; each cotangent is summed over the batch axes its operand was broadcast along.
  */
-public final class MatMul extends Named implements Bilinear {
+public final class MatMul extends Named implements Bilinear, ProductCotangents {
     private final boolean transA;
     private final boolean transB;
 
@@ -44,12 +44,8 @@ public final class MatMul extends Named implements Bilinear {
         return new Tensor[] {ga, gb};
     }
 
-    /**
-     * The product whose value is operand {@code i}'s cotangent before it is summed over broadcast batch axes:
-     * for C = AB, Ā = C̄Bᵀ and B̄ = AᵀC̄, with the transposed forms likewise. {@link #vjp} is this product as an
-     * op; the reverse sweep may instead add it into a cotangent it owns with one GEMM of β = 1 when every value
-     * is concrete (see {@code dev.cotangent.trace.Cotangents}), which is why the rule is spelled out here once.
-     */
+    /** For C = AB, Ā = C̄Bᵀ and B̄ = AᵀC̄, with the transposed forms likewise; {@link #vjp} applies it as an op. */
+    @Override
     public Product cotangentProduct(int i, Tensor g, Tensor[] x) {
         Tensor a = x[0];
         Tensor b = x[1];
@@ -59,14 +55,6 @@ public final class MatMul extends Named implements Bilinear {
         }
         return !transB ? (!transA ? new Product(a, g, true, false) : new Product(a, g, false, false))
                        : (!transA ? new Product(g, a, true, false) : new Product(g, a, true, true));
-    }
-
-    /** A matrix product op(a)·op(b) not yet computed: one operand's cotangent in {@link #vjp}. */
-    public record Product(Tensor a, Tensor b, boolean transA, boolean transB) {
-        /** The product as an op (recorded by every enclosing transform). */
-        public Tensor apply() {
-            return Ops.matmul(a, b, transA, transB);
-        }
     }
 
     @Override

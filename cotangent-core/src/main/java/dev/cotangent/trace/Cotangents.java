@@ -4,7 +4,7 @@ import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.Blas;
 import dev.cotangent.kernel.GemmSum;
-import dev.cotangent.primitive.MatMul;
+import dev.cotangent.primitive.ProductCotangents;
 import dev.cotangent.tensor.NDArray;
 
 /**
@@ -58,7 +58,7 @@ final class Cotangents implements AutoCloseable {
     }
 
     /**
-     * Adds the product {@code p} (one operand's cotangent in {@link MatMul#vjp}) to slot {@code j} by a GEMM of
+     * Adds the product {@code p} (one operand's cotangent in a {@link ProductCotangents} rule) to slot {@code j} by a GEMM of
      * β = 1 into an off-heap sum, if that is safe and worth it, and says whether it did; else the caller applies
      * the rule. It does so only when the slot already has a cotangent (a first contribution is kept as the rule
      * makes it, so a slot with one contribution costs nothing more), everything is a concrete matrix (no tracer:
@@ -66,7 +66,7 @@ final class Cotangents implements AutoCloseable {
      * over), its inner dimension is at most {@link GemmSum#MAX_INNER} (so the bits equal those of the rule's
      * product added to the sum) and anomaly mode is off (it checks each op's numbers).
      */
-    boolean addProduct(int j, MatMul.Product p) {
+    boolean addProduct(int j, ProductCotangents.Product p) {
         Tensor c = ct[j];
         Tensor a = p.a();
         Tensor b = p.b();

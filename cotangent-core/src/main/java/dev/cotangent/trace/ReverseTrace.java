@@ -2,9 +2,9 @@ package dev.cotangent.trace;
 
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
-import dev.cotangent.primitive.MatMul;
 import dev.cotangent.primitive.OneResult;
 import dev.cotangent.primitive.Primitive;
+import dev.cotangent.primitive.ProductCotangents;
 import dev.cotangent.primitive.ScalarRule;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -256,13 +256,14 @@ public final class ReverseTrace extends Trace {
         int[] parents = node.parents;
         boolean[] needed = new boolean[parents.length];
         for (int i = 0; i < parents.length; i++) needed[i] = parents[i] >= 0;
-        if (node.primitive instanceof MatMul && g != null && !(g instanceof Tracer)) {
+        if (node.primitive instanceof ProductCotangents pc && g != null && !(g instanceof Tracer)) {
             // a concrete product added into a sum the sweep owns by a GEMM of β = 1 (Cotangents.addProduct)
-            MatMul mm = (MatMul) node.primitive;
-            for (int i = 0; i < 2; i++) {
-                if (needed[i] && ct.addProduct(parents[i], mm.cotangentProduct(i, g, node.primals))) needed[i] = false;
+            boolean any = false;
+            for (int i = 0; i < parents.length; i++) {
+                if (needed[i] && ct.addProduct(parents[i], pc.cotangentProduct(i, g, node.primals))) needed[i] = false;
+                any |= needed[i];
             }
-            if (!needed[0] && !needed[1]) return;
+            if (!any) return;
         }
         Object[] mark = RuleContext.enter(node.primitive, "vjp");
         Tensor[] back;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cotangent.Ops;
 import dev.cotangent.Tensor;
 import dev.cotangent.kernel.GemmSum;
-import dev.cotangent.primitive.MatMul;
+import dev.cotangent.primitive.ProductCotangents;
 import dev.cotangent.tensor.NDArray;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class CotangentsTest {
         return Tensor.from(NDArray.uniform(RNG, -1, 1, dims));
     }
 
-    private static MatMul.Product outer(Tensor g, Tensor x) {
-        return new MatMul.Product(g, x, false, true);
+    private static ProductCotangents.Product outer(Tensor g, Tensor x) {
+        return new ProductCotangents.Product(g, x, false, true);
     }
 
     @Test
@@ -55,7 +55,7 @@ class CotangentsTest {
             ct.add(1, random(8, 8));
             assertFalse(ct.addProduct(1, outer(random(8, 2), random(8, 2))), "a sum smaller than SMALLEST_SUM");
             ct.add(2, random(2, 64, 64));
-            assertFalse(ct.addProduct(2, new MatMul.Product(random(2, 64, 1), random(2, 64, 1), false, true)));
+            assertFalse(ct.addProduct(2, new ProductCotangents.Product(random(2, 64, 1), random(2, 64, 1), false, true)));
             ct.add(3, new JvpTrace(99).tracer(random(64, 64), random(64, 64)));
             assertFalse(ct.addProduct(3, outer(random(64, 1), random(64, 1))), "an enclosing transform's tracer");
             ct.add(0, random(64, 64));
